@@ -1,0 +1,12 @@
+export { contentTypeOf, getHeader } from './waf-request.js';
+export type { WafRequest } from './waf-request.js';
+export { fromNodeRequest } from './from-node.js';
+export type { FromNodeRequestOptions, NodeRequestLike } from './from-node.js';
+export { DEFAULT_MAX_BODY_BYTES, fromFetchRequest } from './from-fetch.js';
+export type { FromFetchRequestOptions } from './from-fetch.js';
+export { parseHttpMessage } from './from-http-text.js';
+export type { ParseHttpResult } from './from-http-text.js';
+export { decodeChunkedBody } from './chunked-body.js';
+export type { ChunkedBodyResult } from './chunked-body.js';
+export { fromEvalRecord } from './from-eval-record.js';
+export { latin1Decode } from './latin1.js';
