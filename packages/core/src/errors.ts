@@ -8,6 +8,9 @@ export const ERROR_CODES = {
   WAFER_ERR_INVALID_RECORD: 'An evaluation record is not valid JSON or lacks a required field.',
   WAFER_ERR_INVALID_HTTP_MESSAGE: 'Raw HTTP text could not be parsed into a request.',
   WAFER_ERR_CLI_USAGE: 'The command line was not understood.',
+  WAFER_ERR_MODEL_NOT_FOUND: 'A model artifact (manifest, model or tokenizer) could not be read.',
+  WAFER_ERR_MODEL_CORRUPT: 'A model artifact does not match the sha256 or size recorded in its manifest.',
+  WAFER_ERR_MODEL_INVALID: 'A model manifest or tokenizer file is not in the expected format.',
 } as const;
 
 export type WaferErrorCode = keyof typeof ERROR_CODES;

@@ -5,3 +5,6 @@ export * from './access-log/index.js';
 export * from './normalize/index.js';
 export * from './parse/index.js';
 export * from './extract/index.js';
+export * from './model/index.js';
+export * from './tokenize/index.js';
+export * from './inference/index.js';

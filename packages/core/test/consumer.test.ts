@@ -28,7 +28,9 @@ beforeAll(() => {
     path.join(project, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, dependencies: { '@wafer/core': `file:./${tarball}` } }),
   );
-  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--offline'], project);
+  // pnpm installs from its store (the workspace install already put onnxruntime-node there), so the
+  // test needs no network; scripts are ignored like in the workspace (onnxruntime-node's downloads CUDA).
+  run('pnpm', ['install', '--offline', '--ignore-scripts', '--config.node-linker=hoisted'], project);
 }, 120_000);
 
 afterAll(() => {

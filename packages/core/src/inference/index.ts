@@ -1,0 +1,2 @@
+export * from './backend.js';
+export * from './onnx-node-backend.js';
