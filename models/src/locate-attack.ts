@@ -1,4 +1,5 @@
 import { parseCookieHeader } from './headers.js';
+import { place } from './placement.js';
 import type { Placement } from './records.js';
 import { CLASS_PRIORITY, classify, hasEvidence } from './signatures.js';
 import type { AttackClass } from './taxonomy.js';
@@ -24,16 +25,8 @@ function placementOf(
   hint: string,
   wire: string,
 ): Placement {
-  return {
-    attack_location: location,
-    attack_kind: kind,
-    attack_name: name,
-    attack_path_hint: hint,
-    encoding: [],
-    evasions: [],
-    payload: wire,
-    wire,
-  };
+  // A located field of a whole-request source: the wire text is the payload, nothing was encoded by us.
+  return place(location, kind, name, hint, wire, wire, [], []);
 }
 
 /** Every field of a request with its placement, in a fixed order (query, path, body, cookies, headers). */

@@ -95,7 +95,8 @@ function pickParamName(cls: AttackClass, rng: Rng, taken: readonly string[] = []
   return free.length > 0 ? rng.pick(free) : `${rng.pick(ATTACK_PARAM_NAMES[cls])}_${rng.int(2, 99)}`;
 }
 
-function place(
+/** A `Placement` record: where a payload went, how it was encoded and what is on the wire. */
+export function place(
   location: AttackLocation,
   kind: 'value' | 'key',
   name: string,
