@@ -1,11 +1,10 @@
 import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { streamLines } from '../../../packages/core/src/index.js';
 
 /** Streams the JSON objects of a JSON-lines file (a missing file yields nothing). */
 export async function* readJsonl<T>(file: string): AsyncGenerator<T> {
   if (!existsSync(file)) return;
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of streamLines(createReadStream(file))) {
     if (line.trim().length > 0) yield JSON.parse(line) as T;
   }
 }
