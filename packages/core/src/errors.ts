@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   WAFER_ERR_MODEL_NOT_FOUND: 'A model artifact (manifest, model or tokenizer) could not be read.',
   WAFER_ERR_MODEL_CORRUPT: 'A model artifact does not match the sha256 or size recorded in its manifest.',
   WAFER_ERR_MODEL_INVALID: 'A model manifest or tokenizer file is not in the expected format.',
+  WAFER_ERR_CLOSED: 'A Waf was used after close().',
 } as const;
 
 export type WaferErrorCode = keyof typeof ERROR_CODES;

@@ -8,3 +8,4 @@ export * from './extract/index.js';
 export * from './model/index.js';
 export * from './tokenize/index.js';
 export * from './inference/index.js';
+export * from './waf/index.js';

@@ -1,7 +1,7 @@
 // Layer 3: the package as npm consumers get it. Packs @wafer/core, installs the tarball into a
 // throwaway project and imports it from ESM, CommonJS and TypeScript.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,19 @@ beforeAll(() => {
   project = mkdtempSync(path.join(tmpdir(), 'wafer-consumer-'));
   run('pnpm', ['pack', '--pack-destination', project], packageDir);
   const tarball = readdirSync(project).find((f) => f.endsWith('.tgz'))!;
+  // protobufjs (under onnxruntime-web) depends on `@types/node: >=13.7.0`; offline, pnpm would pick the
+  // newest version it has metadata for, a tarball the workspace never fetched. Pin the workspace's own.
+  const typesNode = JSON.parse(
+    readFileSync(path.join(repoRoot, 'node_modules/@types/node/package.json'), 'utf8'),
+  ).version;
   writeFileSync(
     path.join(project, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, dependencies: { '@wafer/core': `file:./${tarball}` } }),
+    JSON.stringify({
+      name: 'consumer',
+      private: true,
+      dependencies: { '@wafer/core': `file:./${tarball}` },
+      pnpm: { overrides: { '@types/node': typesNode } },
+    }),
   );
   // pnpm installs from its store (the workspace install already put onnxruntime-node there), so the
   // test needs no network; scripts are ignored like in the workspace (onnxruntime-node's downloads CUDA).
@@ -43,9 +53,13 @@ describe('@wafer/core as an installed package', () => {
   it('imports from ESM', () => {
     writeFileSync(
       path.join(project, 'esm.mjs'),
-      `import { createExtractor } from '@wafer/core';\nconst { fields } = createExtractor().extract(${REQUEST});\nconsole.log(fields.find((f) => f.path === 'query.q').value);\n`,
+      `import { createExtractor } from '@wafer/core';\n` +
+        `import { createExtractor as createWebExtractor, createOnnxWebBackend } from '@wafer/core/web';\n` +
+        `const { fields } = createExtractor().extract(${REQUEST});\n` +
+        `const web = createWebExtractor().extract(${REQUEST}).fields;\n` +
+        `console.log(fields.find((f) => f.path === 'query.q').value, web.length === fields.length, typeof createOnnxWebBackend);\n`,
     );
-    expect(run('node', ['esm.mjs'], project).trim()).toBe('<script>');
+    expect(run('node', ['esm.mjs'], project).trim()).toBe('<script> true function');
   });
 
   it('requires from CommonJS', () => {
@@ -60,6 +74,8 @@ describe('@wafer/core as an installed package', () => {
     writeFileSync(
       path.join(project, 'consumer.ts'),
       `import { createExtractor, type Field, type WafRequest } from '@wafer/core';\n` +
+        `import type { InferenceBackend, OnnxWebBackendOptions } from '@wafer/core/web';\n` +
+        `export type WebBackend = [InferenceBackend, OnnxWebBackendOptions];\n` +
         `const request: WafRequest = ${REQUEST};\n` +
         `const fields: Field[] = createExtractor({ limits: { maxFields: 10 } }).extract(request).fields;\n` +
         `const first: string | undefined = fields[0]?.path;\nexport { first };\n`,

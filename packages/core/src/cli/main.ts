@@ -1,16 +1,26 @@
 #!/usr/bin/env node
 import { WaferError } from '../errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { checkCommand } from './check-command.js';
+import { evalCommand } from './eval-command.js';
 import { fieldsCommand } from './fields-command.js';
+import { scanCommand } from './scan-command.js';
 
 const COMMANDS: Record<string, (argv: string[], write: (text: string) => void) => Promise<number>> = {
   fields: fieldsCommand,
+  check: checkCommand,
+  scan: scanCommand,
+  eval: evalCommand,
 };
 
 const HELP = `Usage: wafer <command> [options]
 
 Commands:
-  fields [file]   print the fields extracted from a request (evaluation record JSON or .http file)
+  check [file]        inspect one request (evaluation record JSON or .http file) and explain the decision
+  scan <access.log>   find attacks in an nginx/Apache access log (combined, common or JSON lines)
+  eval <records.jsonl>
+                      measure detection on labelled evaluation records (TPR, FPR, per class and source)
+  fields [file]       print the fields extracted from a request (evaluation record JSON or .http file)
 
 Run \`wafer <command> --help\` for a command's options.`;
 

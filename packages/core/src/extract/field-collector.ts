@@ -3,7 +3,7 @@ import type { NormalizeResult } from '../normalize/pipeline.js';
 import type { TransformName } from '../normalize/transform.js';
 import type { PathSegment } from '../parse/raw-param.js';
 import type { Field, FieldLocation } from './field.js';
-import type { Finding, LimitName, MalformedReason } from './finding.js';
+import type { Finding, MalformedReason } from './finding.js';
 import type { ExtractorLimits } from './limits.js';
 import { formatPath } from './path-format.js';
 
@@ -45,7 +45,7 @@ export class FieldCollector {
     else this.droppedFindings++;
   }
 
-  limit(limit: LimitName, actual: number | undefined, path?: string): void {
+  limit(limit: keyof ExtractorLimits, actual: number | undefined, path?: string): void {
     this.addFinding({
       kind: 'limit_exceeded',
       limit,

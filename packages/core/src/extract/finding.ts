@@ -7,7 +7,9 @@ export type LimitName =
   | 'maxJsonDepth'
   | 'maxFields'
   | 'maxValueLength'
-  | 'maxMultipartParts';
+  | 'maxMultipartParts'
+  /** Model windows per field (`createWaf`): the middle of a longer value was not scored. */
+  | 'maxWindows';
 
 /** What kind of malformed input was seen. */
 export type MalformedReason =

@@ -1,0 +1,186 @@
+// inspect() benchmark: the whole detection path (parse, fast path, cache, model on a worker thread,
+// evidence) on a realistic benign mix and an attack mix, one request at a time, then with 64 in
+// flight. Run by `pnpm bench`; writes its section of docs/benchmarks.md.
+import { createReadStream, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { formatUs, machineLine, writeSection } from '../../../bench/report.mjs';
+import { accessLogEntryToRequest, createWaf, parseHttpMessage, streamAccessLog } from '../dist/index.js';
+import { ATTACK_TEMPLATE_COUNT, attackRequests } from './attack-requests.mjs';
+import { typicalBenignRequest } from './requests.mjs';
+
+const LOG = fileURLToPath(
+  new URL('../../../../shared/datasets/elastic-apache-logs/apache_logs', import.meta.url),
+);
+const FIXTURES = new URL('../test/fixtures/http/', import.meta.url);
+
+async function benignMix() {
+  if (existsSync(LOG)) {
+    const requests = [];
+    for await (const result of streamAccessLog(createReadStream(LOG))) {
+      if (result.ok) requests.push(accessLogEntryToRequest(result.entry));
+    }
+    return { requests, source: `${requests.length} requests of elastic-apache-logs (replayed in log order)` };
+  }
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const fixtures = readdirSync(FIXTURES)
+    .filter((f) => f.startsWith('benign-'))
+    .map((f) => parseHttpMessage(readFileSync(new URL(f, FIXTURES))))
+    .flatMap((result) => (result.ok ? [result.request] : []));
+  const requests = [];
+  for (let i = 0; i < 2000; i++)
+    requests.push(i % 3 === 0 ? typicalBenignRequest() : fixtures[i % fixtures.length]);
+  return {
+    requests,
+    source: `our fixtures (${fixtures.length} benign .http files + a typical GET), 2,000 requests`,
+  };
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** One request at a time: per-request latency (µs) of `await waf.inspect()`. */
+async function sequential(waf, requests) {
+  const times = [];
+  const decidedBy = {};
+  let attacks = 0;
+  const t0 = performance.now();
+  for (const request of requests) {
+    const start = performance.now();
+    const decision = await waf.inspect(request);
+    times.push((performance.now() - start) * 1000);
+    decidedBy[decision.decidedBy] = (decidedBy[decision.decidedBy] ?? 0) + 1;
+    if (decision.attack) attacks++;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  return {
+    medianUs: percentile(times, 50),
+    p99Us: percentile(times, 99),
+    perSecond: requests.length / seconds,
+    decidedBy,
+    attacks,
+    count: requests.length,
+  };
+}
+
+/** `concurrency` requests in flight: throughput with micro-batching. */
+async function concurrent(waf, requests, concurrency) {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests.length) await waf.inspect(requests[next++]);
+    }),
+  );
+  return requests.length / ((performance.now() - t0) / 1000);
+}
+
+function rates(waf, before) {
+  const after = waf.stats();
+  const fields = after.fields - before.fields;
+  return {
+    fastPath: (after.fastPathFields - before.fastPathFields) / fields,
+    cache: (after.cachedFields - before.cachedFields) / fields,
+    model: (after.modelFields - before.modelFields) / fields,
+    windowsPerRun:
+      (after.modelWindows - before.modelWindows) / Math.max(1, after.modelRuns - before.modelRuns),
+  };
+}
+
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+
+global.gc?.();
+const rssBefore = process.memoryUsage().rss;
+const waf = await createWaf();
+global.gc?.();
+const rssAfter = process.memoryUsage().rss;
+
+const { requests: benign, source } = await benignMix();
+// Warm up the JIT on our own fixtures (not the measured requests, so the cache starts cold for them).
+for (let i = 0; i < 300; i++) await waf.inspect(typicalBenignRequest());
+
+let before = waf.stats();
+const benignFirst = await sequential(waf, benign);
+const benignFirstRates = rates(waf, before);
+before = waf.stats();
+const benignAgain = await sequential(waf, benign);
+const benignAgainRates = rates(waf, before);
+
+const attacks = attackRequests(600);
+before = waf.stats();
+const attack = await sequential(waf, attacks);
+const attackRates = rates(waf, before);
+
+// Concurrency: a fresh engine, so the cache does not answer everything.
+const fresh = await createWaf();
+const benignConcurrent = await concurrent(fresh, benign, 64);
+const attackConcurrent = await concurrent(
+  fresh,
+  attackRequests(600).map((r, i) => ({
+    ...r,
+    target: `${r.target}${r.target.includes('?') ? '&' : '?'}c=${i}`,
+  })),
+  64,
+);
+await fresh.close();
+
+async function attackWith(options) {
+  const engine = await createWaf(options);
+  for (let i = 0; i < 100; i++) await engine.inspect(typicalBenignRequest());
+  const result = await sequential(engine, attackRequests(600));
+  await engine.close();
+  return result;
+}
+const attackNoEvidence = await attackWith({ evidence: false });
+const attackInProcess = await attackWith({ evidence: false, worker: false });
+await waf.close();
+
+const TARGETS = { benignMedianUs: 30, attackP50Us: 500, attackP99Us: 2000, rssMb: 60 };
+const rssMb = (rssAfter - rssBefore) / 2 ** 20;
+const ok = (pass) => (pass ? '✅' : '❌');
+const decided = (d) =>
+  Object.entries(d)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+
+const rows = [
+  ['benign mix, first pass (cold cache)', benignFirst, benignFirstRates],
+  ['benign mix, second pass (warm cache)', benignAgain, benignAgainRates],
+  [
+    `attack mix (${attacks.length} requests, ${ATTACK_TEMPLATE_COUNT} templates, every payload new), evidence on`,
+    attack,
+    attackRates,
+  ],
+  ['attack mix, evidence off', attackNoEvidence, undefined],
+  ['attack mix, evidence off, model on the main thread (`worker: false`)', attackInProcess, undefined],
+];
+const lines = [
+  '## @wafer/core `inspect()` (parse → fast path → cache → model on a worker thread → evidence)',
+  '',
+  `Machine: ${machineLine()}. Command: \`pnpm bench\` (packages/core/bench/inspect.mjs). Default options`,
+  '(`createWaf()`: shipped float model, 1 ORT thread on a worker thread, cache 10,000 fields, evidence on).',
+  `Benign mix: ${source}. Attack mix: packages/core/bench/attack-requests.mjs.`,
+  'Latency is the wall time of `await waf.inspect(request)`, one request at a time.',
+  '',
+  '| workload | median | p99 | requests/s (1 in flight) | fast path / cache / model (share of fields) | decided by |',
+  '| --- | ---: | ---: | ---: | --- | --- |',
+  ...rows.map(
+    ([name, r, rt]) =>
+      `| ${name} | ${formatUs(r.medianUs)} | ${formatUs(r.p99Us)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${rt ? `${pct(rt.fastPath)} / ${pct(rt.cache)} / ${pct(rt.model)}` : '–'} | ${decided(r.decidedBy)} |`,
+  ),
+  '',
+  `With 64 requests in flight (fresh engine, micro-batching): benign mix ${Math.round(benignConcurrent).toLocaleString('en-US')} requests/s, attack mix ${Math.round(attackConcurrent).toLocaleString('en-US')} requests/s.`,
+  `Attacks detected in the attack mix: ${attack.attacks} of ${attack.count}; flagged in the benign mix (first pass): ${benignFirst.attacks} of ${benignFirst.count}.`,
+  `RSS increase from loading the model (createWaf, worker included): ${rssMb.toFixed(1)} MB.`,
+  '',
+  '| target | measured | |',
+  '| --- | ---: | :-: |',
+  `| benign median ≤ ${TARGETS.benignMedianUs} µs (first pass) | ${formatUs(benignFirst.medianUs)} | ${ok(benignFirst.medianUs <= TARGETS.benignMedianUs)} |`,
+  `| attack p50 ≤ ${TARGETS.attackP50Us} µs | ${formatUs(attack.medianUs)} | ${ok(attack.medianUs <= TARGETS.attackP50Us)} |`,
+  `| attack p99 ≤ ${TARGETS.attackP99Us / 1000} ms | ${formatUs(attack.p99Us)} | ${ok(attack.p99Us <= TARGETS.attackP99Us)} |`,
+  `| RSS increase ≤ ${TARGETS.rssMb} MB | ${rssMb.toFixed(1)} MB | ${ok(rssMb <= TARGETS.rssMb)} |`,
+];
+const markdown = lines.join('\n');
+console.log(markdown);
+if (process.env.WAFER_BENCH_NO_WRITE !== '1') await writeSection('core-inspect', markdown);

@@ -1,0 +1,10 @@
+export * from './decision.js';
+export * from './options.js';
+export { isInertField, FAST_PATH_MAX_LENGTH } from './fast-path.js';
+export { toAttackScore, ATTACK_SCORE_AT_THRESHOLD } from './attack-score.js';
+export { createWafEngine, type Waf, type WafStats, type WafModelInfo } from './engine.js';
+export { loadModelBundle, type ModelBundle } from './model-bundle.js';
+export { loadModelFromUrl } from './model-url.js';
+export { LruCache } from './lru-cache.js';
+export { createWaf } from './node/create-waf.js';
+export { loadModelDir, shippedModelDir } from './node/load-model-dir.js';
