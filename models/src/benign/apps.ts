@@ -1,7 +1,9 @@
 import type { BodyKind, DraftParam, DraftRequest } from '../draft.js';
 import type { Rng } from '../rng.js';
+import { feedReaderUserAgent } from './bot-agents.js';
 import { clientHeaders } from './client-headers.js';
 import type { RequestStyle } from './client-headers.js';
+import { contentPage, contentUrl } from './content-paths.js';
 import { formFields, pickFormKind } from './form-bodies.js';
 import type { GenContext } from './gen-context.js';
 import { graphqlOperation } from './graphql.js';
@@ -18,7 +20,9 @@ import {
   sensitiveLooking,
   sorting,
 } from './query-params.js';
+import { communityReferer, internalReferer, searchEngineReferer } from './referers.js';
 import { restSegments } from './rest-routes.js';
+import { CONTENT_SITES } from './tech-vocab.js';
 import { alnum, hex, sessionCookie, trackingCookies, uuid } from './tokens.js';
 import type { ClientKind } from './user-agents.js';
 import { pickClientKind } from './user-agents.js';
@@ -71,6 +75,22 @@ function referer(rng: Rng, site: string, ctx: GenContext): string | undefined {
         `https://www.google.com/search?q=${encodeURIComponent(ctx.text('search')).replace(/%20/g, '+')}&hl=${rng.pick(['en', 'de', 'fr'])}`,
       1,
     ],
+    // Search engines' redirect and result URLs, community sites, technical pages of the same site.
+    [() => searchEngineReferer(rng, `https://${site}${contentUrl(rng, ctx.fakers, false)}`), 1.5],
+    [() => communityReferer(rng, ctx.fakers, `https://${site}/`), 0.7],
+    [() => internalReferer(rng, ctx.fakers, site), 0.8],
+  ])();
+}
+
+/** Referers of a content site's pages: search engines and link sites dominate, then its own pages. */
+function contentReferer(rng: Rng, site: string, landing: string, ctx: GenContext): string | undefined {
+  return rng.weighted<() => string | undefined>([
+    [() => undefined, 25],
+    [() => internalReferer(rng, ctx.fakers, site), 28],
+    [() => searchEngineReferer(rng, landing), 26],
+    [() => communityReferer(rng, ctx.fakers, landing), 12],
+    [() => `${rng.chance(0.6) ? 'https' : 'http'}://${site}/`, 6],
+    [() => `https://${rng.pick(EXTERNAL_SITES)}/`, 3],
   ])();
 }
 
@@ -87,15 +107,17 @@ function base(
   app: string,
   style: RequestStyle,
   kind: ClientKind = pickClientKind(ctx.rng),
+  site?: { host: string; referer: () => string | undefined },
 ): DraftRequest {
   const { rng } = ctx;
-  const host = rng.pick(SITES);
+  const host = site?.host ?? rng.pick(SITES);
+  const ref = kind !== 'browser' ? undefined : site ? site.referer() : referer(rng, host, ctx);
   const draft: DraftRequest = {
     method: 'GET',
     host,
     path: [],
     query: [],
-    headers: clientHeaders(kind, style, rng, kind === 'browser' ? referer(rng, host, ctx) : undefined),
+    headers: clientHeaders(kind, style, rng, ref),
     cookies: cookiesFor(kind, rng),
     spaceStyle: kind === 'browser' && style === 'navigation' ? '+' : rng.pick(['+', '%20']),
     rawBrackets: rng.chance(0.4),
@@ -126,9 +148,16 @@ const webPage: BenignApp = {
   build(ctx) {
     const { rng } = ctx;
     const d = base(ctx, 'web-page', 'navigation', rng.chance(0.85) ? 'browser' : 'bot');
-    const path = rng.chance(0.6)
-      ? generateShapedPath(ctx.shapes, rng, ctx.fakers)
-      : `/${rng.pick(['products', 'p', 'shop', 'c', 'blog', 'article', 'docs', 'help', 'de/produkte', 'fr/boutique', 'en-us/store'])}/${ctx.fakers.get('en').lorem.slug(rng.int(1, 5))}${rng.chance(0.3) ? `-${rng.int(100, 99999)}` : ''}${rng.chance(0.2) ? '.html' : ''}`;
+    const path = rng.weighted<() => string>([
+      [() => generateShapedPath(ctx.shapes, rng, ctx.fakers), 50],
+      [
+        () =>
+          `/${rng.pick(['products', 'p', 'shop', 'c', 'blog', 'article', 'docs', 'help', 'de/produkte', 'fr/boutique', 'en-us/store'])}/${ctx.fakers.get('en').lorem.slug(rng.int(1, 5))}${rng.chance(0.3) ? `-${rng.int(100, 99999)}` : ''}${rng.chance(0.2) ? '.html' : ''}`,
+        34,
+      ],
+      // Any site has docs, blog and help pages about technical topics.
+      [() => contentUrl(rng, ctx.fakers, false), 16],
+    ])();
     Object.assign(d, splitPath(path));
     const q: DraftParam[] = [];
     if (rng.chance(0.25)) q.push(...analytics(rng));
@@ -491,6 +520,51 @@ const beacon: BenignApp = {
   },
 };
 
+/**
+ * Content websites (blogs, docs, man pages, wikis, forums, mailing-list archives, project pages,
+ * code hosting, talks, downloads, static assets, directory listings, feeds): technical words in
+ * every slug, directory-listing sort links, `;` parameters, many crawlers, feed readers and old
+ * browsers, and referers from search engines.
+ */
+const contentSite: BenignApp = {
+  name: 'content-site',
+  weight: 30,
+  bodies: ['none'],
+  textSlots: false,
+  build(ctx) {
+    const { rng } = ctx;
+    const page = contentPage(rng, ctx.fakers);
+    const host = rng.pick(CONTENT_SITES);
+    const kind =
+      page.kind === 'feed'
+        ? rng.weighted<ClientKind>([
+            ['bot', 55],
+            ['browser', 35],
+            ['library', 10],
+          ])
+        : rng.weighted<ClientKind>([
+            ['browser', 60],
+            ['bot', 26],
+            ['library', 10],
+            ['monitor', 2],
+            ['mobile-app', 2],
+          ]);
+    const landing = `${rng.chance(0.7) ? 'https' : 'http'}://${host}/${page.path.join('/')}${page.trailingSlash ? '/' : ''}`;
+    const style: RequestStyle = page.kind === 'asset' ? 'fetch' : 'navigation';
+    const d = base(ctx, 'content-site', style, kind, {
+      host,
+      referer: () => contentReferer(rng, host, landing, ctx),
+    });
+    if (page.kind === 'feed' && kind === 'bot' && rng.chance(0.8))
+      d.headers = d.headers.map(([n, v]) => (n === 'user-agent' ? [n, feedReaderUserAgent(rng)] : [n, v]));
+    if (kind !== 'browser' && rng.chance(0.05)) d.method = 'HEAD';
+    d.path = page.path;
+    d.trailingSlash = page.trailingSlash;
+    d.query = page.query;
+    return d;
+  },
+};
+
 /** Every benign app. */
 export const BENIGN_APPS: readonly BenignApp[] = [
   webPage,
@@ -503,6 +577,7 @@ export const BENIGN_APPS: readonly BenignApp[] = [
   authFlow,
   infra,
   beacon,
+  contentSite,
 ];
 
 /** An app able to produce `need` (or any app, by weight); `withText`: only apps with free-text fields. */

@@ -22,7 +22,8 @@ function acceptLanguage(rng: Rng): string {
 
 function chromeClientHints(ua: string, rng: Rng): Array<[string, string]> {
   const m = /Chrome\/(\d+)/.exec(ua);
-  if (!m || /Edg\/|OPR\//.test(ua) || rng.chance(0.2)) return [];
+  // Client hints exist since Chrome 89; old Chrome strings (legacy-browsers.ts) send none.
+  if (!m || Number(m[1]) < 89 || /Edg\/|Edge\/|OPR\/|YaBrowser|Silk/.test(ua) || rng.chance(0.2)) return [];
   const v = m[1];
   const mobile = /Mobile/.test(ua) ? '?1' : '?0';
   const platform = /Windows/.test(ua)

@@ -1,5 +1,8 @@
 import UserAgent from 'user-agents';
 import type { Rng } from '../rng.js';
+import { crawlerUserAgent, monitorUserAgent } from './bot-agents.js';
+import { httpClientUserAgent } from './http-clients.js';
+import { legacyBrowserUserAgent } from './legacy-browsers.js';
 
 /** What kind of client sends a request; headers and behaviour depend on it. */
 export type ClientKind = 'browser' | 'mobile-app' | 'library' | 'bot' | 'monitor';
@@ -139,19 +142,25 @@ function fill(template: string, rng: Rng): string {
     .replace(/\{patch\}/g, String(rng.int(0, 12)));
 }
 
-/** A User-Agent for `kind`. */
+/**
+ * Share of browser requests with an old or unusual browser (IE, Presto, old Android WebKit…): the
+ * `user-agents` package only knows current browsers, real logs keep years of stragglers.
+ */
+export const LEGACY_BROWSER_SHARE = 0.14;
+
+/** A User-Agent for `kind` (curated current strings plus combinatorial legacy, crawler and client templates). */
 export function userAgentFor(kind: ClientKind, rng: Rng): string {
   switch (kind) {
     case 'browser':
-      return rng.pick(browserUserAgents());
+      return rng.chance(LEGACY_BROWSER_SHARE) ? legacyBrowserUserAgent(rng) : rng.pick(browserUserAgents());
     case 'mobile-app':
       return fill(rng.pick(MOBILE_APPS), rng);
     case 'library':
-      return fill(rng.pick(LIBRARIES), rng);
+      return rng.chance(0.65) ? httpClientUserAgent(rng) : fill(rng.pick(LIBRARIES), rng);
     case 'bot':
-      return fill(rng.pick(BOTS), rng);
+      return rng.chance(0.75) ? crawlerUserAgent(rng) : fill(rng.pick(BOTS), rng);
     case 'monitor':
-      return fill(rng.pick(MONITORS), rng);
+      return rng.chance(0.6) ? monitorUserAgent(rng) : fill(rng.pick(MONITORS), rng);
   }
 }
 
