@@ -26,6 +26,9 @@ const { values: args } = parseArgs({
     datasets: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'max-minutes': { type: 'string' },
+    // `auto` plans epochs from the throughput measured at start (so the run fits the budget on a busy
+    // machine); pass the shipped model's count (model card) to reproduce it exactly.
+    epochs: { type: 'string', default: 'auto' },
     resume: { type: 'boolean', default: false },
     'skip-corpus': { type: 'boolean', default: false },
   },
@@ -113,6 +116,8 @@ async function main(): Promise<number> {
     args.seed!,
     '--max-minutes',
     maxMinutes,
+    '--epochs',
+    args.epochs!,
     ...(smoke ? ['--sample', '4000'] : []),
     ...(args.resume ? ['--resume'] : []),
   ]);

@@ -26,6 +26,7 @@ describe('isInertField (the fast path)', () => {
       '1 or 1=1',
       'document.write', // a dot after letters: JavaScript member access
       '__proto__',
+      'KikpJTAw', // Base64 of an LDAP injection, too short for the extractor's decoded variant
       'rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA', // a serialized Java object, Base64
       '../etc',
       'a;id',

@@ -19,10 +19,11 @@ const INERT_WORD = /^[a-z0-9_-]*$/i;
 const INERT_NUMBER = /^[0-9][0-9._-]*$/;
 
 /**
- * Mixed-case runs this long look like Base64 (a serialized Java object, a JWT part): those go to
- * the model, which has learnt encoded payloads, even when they decode to nothing readable.
+ * Mixed-case runs this long look like Base64 (a serialized Java object, a JWT part, `KikpJTAw` =
+ * `*))%00`): those go to the model, which has learnt encoded payloads, even when they are too short
+ * for the extractor's decoded variant (12+ characters) or decode to nothing readable.
  */
-const ENCODED_MIN_LENGTH = 16;
+const ENCODED_MIN_LENGTH = 8;
 
 function inert(text: string): boolean {
   if (text.length > FAST_PATH_MAX_LENGTH) return false;
@@ -36,7 +37,7 @@ function inert(text: string): boolean {
  * Whether a field's value cannot carry an attack, so scoring it with the model is skipped: its
  * normalized value *and* the raw text it came from are each either a number-like string (a digit,
  * then digits and `. _ -`: `42`, `3.14`, `2026-11-21`, `10.0.0.1`) or a word of ASCII letters,
- * digits, `_` and `-` (mixed-case words of 16+ characters excepted: they look like Base64; so are
+ * digits, `_` and `-` (mixed-case words of 8+ characters excepted: they look like Base64; so are
  * dunder names like `__proto__`), with
  * at most {@link FAST_PATH_MAX_LENGTH} characters. Checking the raw text as well
  * means no decoding step can have hidden a character (a `%27` that normalized away).
