@@ -9,3 +9,4 @@ export * from './model/index.js';
 export * from './tokenize/index.js';
 export * from './inference/index.js';
 export * from './waf/index.js';
+export { didYouMean } from './util/did-you-mean.js';
