@@ -126,6 +126,8 @@ describe('dashboardReporter on the request path of a real app', () => {
       'server-set-secret',
     ])
       expect(wire).not.toContain(secret);
+    // The receiver records a batch before its answer reaches the reporter: wait for the acknowledgement.
+    await eventually(() => middleware.stats().reporters.dashboard?.sent === 2);
     expect(middleware.stats().reporters.dashboard).toMatchObject({ sent: 2, dropped: 0, failed: 0 });
     await middleware.close();
   });
