@@ -320,6 +320,22 @@ describe.skipIf(!shipped)('time budget and failure policies', () => {
     }
   });
 
+  it('reports a spent budget even when every window expired in the queue before the timer fired', async () => {
+    const waf = await createWaf({ timeBudgetMs: 1, cache: false, evidence: false });
+    try {
+      const body = JSON.stringify(
+        Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}`, `value number ${i} with spaces`])),
+      );
+      const decision = await waf.inspect(post('/api/many', 'application/json', body));
+      expect(decision.counts.model).toBeLessThan(decision.counts.fields - decision.counts.fastPath);
+      expect(decision.budgetExceeded).toBe(true);
+      expect(decision.decidedBy).toBe('failure');
+      expect(decision.findings).toContainEqual(expect.objectContaining({ kind: 'budget_exceeded' }));
+    } finally {
+      await waf.close();
+    }
+  });
+
   it('fails closed with onTimeout: block (in block mode)', async () => {
     const backend = slowed(await createOnnxNodeBackend(bundle.modelBytes), 200);
     const waf = createWafEngine(

@@ -267,6 +267,8 @@ export function createWafEngine(
     let modelScored = 0;
     let windows = 0;
     let evidenceSkipped = false;
+    let scoringExpired = false;
+    let evidenceExpired = false;
     const needsEvidence = (list: readonly Scored[]) =>
       options.evidence && list.some((s) => s.fs.score >= thresholds.attack && s.fs.evidence === undefined);
 
@@ -290,7 +292,8 @@ export function createWafEngine(
               },
               (error: unknown) => {
                 // An expired window means this request's budget is spent: the timer decides.
-                if (!(error instanceof ExpiredError)) modelError ??= error;
+                if (error instanceof ExpiredError) scoringExpired = true;
+                else modelError ??= error;
               },
             ),
           ),
@@ -306,7 +309,8 @@ export function createWafEngine(
             try {
               s.fs.evidence = await findEvidence(s.field, s.fs, deadline);
             } catch (error) {
-              if (!(error instanceof ExpiredError)) modelError ??= error;
+              if (error instanceof ExpiredError) evidenceExpired = true;
+              else modelError ??= error;
             }
           }),
         );
@@ -316,6 +320,10 @@ export function createWafEngine(
           timedOut = !scoringDone;
           evidenceSkipped = scoringDone;
         }
+        // The batcher can drop a window for its deadline just before the budget timer fires: that
+        // is the budget running out too, and must be reported as such, never as a complete decision.
+        if (scoringExpired) timedOut = true;
+        if (evidenceExpired && !timedOut) evidenceSkipped = true;
       } finally {
         clearTimeout(timer);
         if (--active === 0) drained?.();
