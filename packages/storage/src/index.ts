@@ -65,6 +65,14 @@ export type {
 } from './repositories/security-checks.js';
 export type { ApiKeyInput, ApiKeyRecord, ApiKeyRepository } from './repositories/api-keys.js';
 export type { IngestOffset, IngestOffsetRepository } from './repositories/ingest-offsets.js';
+export type {
+  IngestRecord,
+  IngestRepository,
+  IngestResult,
+  IngestWriteOptions,
+  InstanceRecord,
+  InstanceReport,
+} from './repositories/ingest.js';
 export type { IpListEntry, IpListInput, IpListName, IpListRepository } from './repositories/ip-lists.js';
 export type {
   RuleExceptionInput,

@@ -7,6 +7,7 @@ import { createAlertRepository, type AlertRepository } from './repositories/aler
 import { createApiKeyRepository, type ApiKeyRepository } from './repositories/api-keys.js';
 import type { RepositoryContext } from './repositories/context.js';
 import { createIngestOffsetRepository, type IngestOffsetRepository } from './repositories/ingest-offsets.js';
+import { createIngestRepository, type IngestRepository } from './repositories/ingest.js';
 import { createIpListRepository, type IpListRepository } from './repositories/ip-lists.js';
 import { createMetricRepository, type MetricRepository } from './repositories/metrics.js';
 import { createRetentionRepository, type RetentionRepository } from './repositories/retention.js';
@@ -49,6 +50,8 @@ export interface Storage {
   readonly securityChecks: SecurityCheckRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly ingestOffsets: IngestOffsetRepository;
+  /** The dashboard's write path: idempotent, all-or-nothing batches of traffic, threats and activities. */
+  readonly ingest: IngestRepository;
   readonly ipLists: IpListRepository;
   readonly exceptions: RuleExceptionRepository;
   readonly retention: RetentionRepository;
@@ -144,6 +147,7 @@ export async function createStorage(options?: StorageOptions): Promise<Storage> 
     securityChecks: createSecurityCheckRepository(ctx),
     apiKeys: createApiKeyRepository(ctx),
     ingestOffsets: createIngestOffsetRepository(ctx),
+    ingest: createIngestRepository(ctx),
     ipLists: createIpListRepository(ctx),
     exceptions: createRuleExceptionRepository(ctx),
     retention: createRetentionRepository(ctx),

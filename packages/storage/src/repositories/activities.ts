@@ -1,17 +1,18 @@
-import type { Insertable } from 'kysely';
-import type { ActivityTable } from '../schema/database.js';
+import type { Insertable, Transaction } from 'kysely';
+import type { ActivityTable, Database } from '../schema/database.js';
 import { checkRange, type TimeRange } from '../util/buckets.js';
 import { chunkRows } from '../util/chunk.js';
 import { encodeCursor } from '../util/cursor.js';
 import {
   invalidArgument,
+  jsonText,
   optionalString,
+  type Page,
   pageSize,
+  type RepositoryContext,
   requireOneOf,
   requireString,
   requireTime,
-  type Page,
-  type RepositoryContext,
 } from './context.js';
 import { afterCursor } from './sql-helpers.js';
 
@@ -60,28 +61,38 @@ export interface ActivityRepository {
   list(query: ActivityListQuery): Promise<Page<ActivityRecord>>;
 }
 
-export function createActivityRepository(ctx: RepositoryContext): ActivityRepository {
-  const toRow = (a: ActivityInput, i: number): Insertable<ActivityTable> => {
-    const where = `activities.insertMany(): activity ${i}`;
-    if (a === null || typeof a !== 'object') invalidArgument(`${where} must be an object.`);
-    return {
-      time: requireTime(a.time, 'time', where),
-      kind: requireOneOf(a.kind, KINDS, 'kind', where),
-      title: requireString(a.title, 'title', where).slice(0, 500),
-      details: a.details === undefined || a.details === null ? null : JSON.stringify(a.details),
-      ip: optionalString(a.ip, 'ip', where, 64),
-      endpoint: optionalString(a.endpoint, 'endpoint', where, 2_100),
-    };
+const COLUMNS = 6;
+
+/** Checks one activity and builds its row (`where`, e.g. `activities.insertMany(): activity 3`, prefixes errors). */
+export function toActivityRow(a: ActivityInput, where: string): Insertable<ActivityTable> {
+  if (a === null || typeof a !== 'object') invalidArgument(`${where} must be an object.`);
+  return {
+    time: requireTime(a.time, 'time', where),
+    kind: requireOneOf(a.kind, KINDS, 'kind', where),
+    title: requireString(a.title, 'title', where).slice(0, 500),
+    details: a.details === undefined || a.details === null ? null : jsonText(a.details),
+    ip: optionalString(a.ip, 'ip', where, 64),
+    endpoint: optionalString(a.endpoint, 'endpoint', where, 2_100),
   };
+}
+
+/** Inserts activity rows inside the caller's transaction, in multi-row statements under the parameter limit. */
+export async function insertActivityRows(
+  trx: Transaction<Database>,
+  rows: readonly Insertable<ActivityTable>[],
+  maxParameters: number,
+): Promise<void> {
+  for (const chunk of chunkRows(rows, COLUMNS, maxParameters))
+    await trx.insertInto('activities').values(chunk).execute();
+}
+
+export function createActivityRepository(ctx: RepositoryContext): ActivityRepository {
   return {
     async insertMany(activities) {
       if (!Array.isArray(activities)) invalidArgument('activities.insertMany() takes an array.');
       if (activities.length === 0) return 0;
-      const rows = activities.map(toRow);
-      await ctx.db.transaction().execute(async (trx) => {
-        for (const chunk of chunkRows(rows, 6, ctx.dialect.maxParameters))
-          await trx.insertInto('activities').values(chunk).execute();
-      });
+      const rows = activities.map((a, i) => toActivityRow(a, `activities.insertMany(): activity ${i}`));
+      await ctx.db.transaction().execute((trx) => insertActivityRows(trx, rows, ctx.dialect.maxParameters));
       return rows.length;
     },
     async list(query) {

@@ -40,7 +40,20 @@ export function pageSize(limit: number | undefined, method: string, max = MAX_PA
 export function requireString(value: unknown, field: string, where: string): string {
   if (typeof value !== 'string' || value.length === 0)
     invalidArgument(`${where}: \`${field}\` must be a non-empty string, got ${JSON.stringify(value)}.`);
-  return value as string;
+  return withoutNul(value as string);
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite can): a decoded `%00` in a path-traversal payload would make the
+ * whole batch fail on one dialect only. Replace it with U+FFFD on both, so both store the same thing.
+ */
+export function withoutNul(value: string): string {
+  return value.includes('\u0000') ? value.replace(/\u0000/g, '\uFFFD') : value;
+}
+
+/** `JSON.stringify` for a JSON column, with U+0000 replaced as above (PostgreSQL's jsonb refuses `\u0000`). */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
 }
 
 /** An epoch-millisecond time field of an input row. */
@@ -65,7 +78,8 @@ export function optionalString(value: unknown, field: string, where: string, max
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string')
     invalidArgument(`${where}: \`${field}\` must be a string, got ${typeof value}.`);
-  return (value as string).length > max ? (value as string).slice(0, max) : (value as string);
+  const text = withoutNul(value as string);
+  return text.length > max ? text.slice(0, max) : text;
 }
 
 /** One of a fixed set of values. */

@@ -13,6 +13,8 @@ export interface PruneResult {
   readonly metrics: number;
   readonly alerts: number;
   readonly rollups: number;
+  /** Idempotency keys of `ingest.write()`, kept as long as raw traffic (`retention.traffic`). */
+  readonly ingestKeys: number;
 }
 
 export interface PruneOptions {
@@ -30,7 +32,7 @@ export interface PruneOptions {
  *
  * @example
  * ```ts
- * const deleted = await storage.retention.prune(); // { traffic: 120000, threats: 300, … }
+ * const deleted = await storage.retention.prune(); // { traffic: 120000, threats: 300, …, ingestKeys: 120000 }
  * await storage.retention.prune({ days: { traffic: 7 } });
  * ```
  */
@@ -93,6 +95,23 @@ async function deleteRollupSlices(
   }
 }
 
+/** Ingest keys have no id either: delete them by key, a batch of the oldest at a time, on the time index. */
+async function deleteIngestKeyBatches(
+  db: Kysely<Database>,
+  cutoff: number,
+  batchSize: number,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const keys = db.selectFrom('ingestKeys').select('key').where('time', '<', cutoff).limit(batchSize);
+    const result = await db.deleteFrom('ingestKeys').where('key', 'in', keys).executeTakeFirst();
+    const deleted = Number(result.numDeletedRows);
+    total += deleted;
+    if (deleted < batchSize) return total;
+    await yieldToEventLoop();
+  }
+}
+
 export function createRetentionRepository(ctx: RepositoryContext): RetentionRepository {
   return {
     async prune(options = {}) {
@@ -119,7 +138,9 @@ export function createRetentionRepository(ctx: RepositoryContext): RetentionRepo
       rollups += await deleteRollupSlices(db, 'latencyRollups', rollupCutoff, SERIES_ROLLUP_MS * 12);
       rollups += await deleteRollupSlices(db, 'ipRollups', rollupCutoff, TOP_ROLLUP_MS);
       rollups += await deleteRollupSlices(db, 'endpointRollups', rollupCutoff, TOP_ROLLUP_MS);
-      return { traffic, threats, activities, metrics, alerts, rollups };
+      // A retry older than the raw traffic it would duplicate is no longer plausible (see ingest.write()).
+      const ingestKeys = await deleteIngestKeyBatches(db, cutoff(days.traffic), batch);
+      return { traffic, threats, activities, metrics, alerts, rollups, ingestKeys };
     },
   };
 }

@@ -1,5 +1,12 @@
 import type { RepositoryContext } from './context.js';
-import { invalidArgument, optionalString, requireOneOf, requireString, requireTime } from './context.js';
+import {
+  invalidArgument,
+  jsonText,
+  optionalString,
+  requireOneOf,
+  requireString,
+  requireTime,
+} from './context.js';
 
 export type SecurityCheckStatus = 'pass' | 'fail' | 'warning';
 const STATUSES: readonly SecurityCheckStatus[] = ['pass', 'fail', 'warning'];
@@ -57,7 +64,7 @@ export function createSecurityCheckRepository(ctx: RepositoryContext): SecurityC
         name: requireString(check.name, 'name', where).slice(0, 200),
         status: requireOneOf(check.status, STATUSES, 'status', where),
         message: optionalString(check.message, 'message', where, 10_000),
-        details: check.details === undefined || check.details === null ? null : JSON.stringify(check.details),
+        details: check.details === undefined || check.details === null ? null : jsonText(check.details),
         lastChecked:
           check.lastChecked === undefined ? Date.now() : requireTime(check.lastChecked, 'lastChecked', where),
       };

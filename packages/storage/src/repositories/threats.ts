@@ -1,5 +1,5 @@
-import { sql, type Insertable } from 'kysely';
-import type { ThreatTable } from '../schema/database.js';
+import { sql, type Insertable, type Transaction } from 'kysely';
+import type { Database, ThreatTable } from '../schema/database.js';
 import { bucketStarts, checkBuckets, checkRange, type TimeRange } from '../util/buckets.js';
 import { chunkRows } from '../util/chunk.js';
 import { encodeCursor } from '../util/cursor.js';
@@ -102,37 +102,48 @@ export interface ThreatRepository {
 
 const COLUMNS = 12;
 
-export function createThreatRepository(ctx: RepositoryContext): ThreatRepository {
-  const toRow = (t: ThreatEvent, i: number): Insertable<ThreatTable> => {
-    const where = `threats.insertMany(): threat ${i}`;
-    if (t === null || typeof t !== 'object') invalidArgument(`${where} must be an object.`);
-    if (typeof t.blocked !== 'boolean') invalidArgument(`${where}: \`blocked\` must be true or false.`);
-    const fieldPath = optionalString(t.fieldPath, 'fieldPath', where, 512);
-    return {
-      time: requireTime(t.time, 'time', where),
-      requestId: optionalString(t.requestId, 'requestId', where, 256),
-      type: requireString(t.type, 'type', where).slice(0, 64),
-      severity: requireOneOf(t.severity, SEVERITIES, 'severity', where),
-      ip: requireString(t.ip, 'ip', where).slice(0, 64),
-      endpoint: optionalString(t.endpoint, 'endpoint', where, 2_100),
-      location: optionalString(t.location, 'location', where, 32),
-      fieldPath,
-      evidence: ctx.redactor.evidence(optionalString(t.evidence, 'evidence', where, 1_000_000), fieldPath),
-      score: optionalNumber(t.score, 'score', where),
-      blocked: t.blocked ? 1 : 0,
-      modelVersion: optionalString(t.modelVersion, 'modelVersion', where, 128),
-    };
+/**
+ * Checks one threat and builds its row: evidence cut to `redaction.evidenceMaxLength` and replaced when the field
+ * path names a secret. `where` (e.g. `threats.insertMany(): threat 3`) prefixes error messages. Shared with
+ * `ingest.write()`.
+ */
+export function toThreatRow(t: ThreatEvent, where: string, ctx: RepositoryContext): Insertable<ThreatTable> {
+  if (t === null || typeof t !== 'object') invalidArgument(`${where} must be an object.`);
+  if (typeof t.blocked !== 'boolean') invalidArgument(`${where}: \`blocked\` must be true or false.`);
+  const fieldPath = optionalString(t.fieldPath, 'fieldPath', where, 512);
+  return {
+    time: requireTime(t.time, 'time', where),
+    requestId: optionalString(t.requestId, 'requestId', where, 256),
+    type: requireString(t.type, 'type', where).slice(0, 64),
+    severity: requireOneOf(t.severity, SEVERITIES, 'severity', where),
+    ip: requireString(t.ip, 'ip', where).slice(0, 64),
+    endpoint: optionalString(t.endpoint, 'endpoint', where, 2_100),
+    location: optionalString(t.location, 'location', where, 32),
+    fieldPath,
+    evidence: ctx.redactor.evidence(optionalString(t.evidence, 'evidence', where, 1_000_000), fieldPath),
+    score: optionalNumber(t.score, 'score', where),
+    blocked: t.blocked ? 1 : 0,
+    modelVersion: optionalString(t.modelVersion, 'modelVersion', where, 128),
   };
+}
 
+/** Inserts threat rows inside the caller's transaction, in multi-row statements under the parameter limit. */
+export async function insertThreatRows(
+  trx: Transaction<Database>,
+  rows: readonly Insertable<ThreatTable>[],
+  maxParameters: number,
+): Promise<void> {
+  for (const chunk of chunkRows(rows, COLUMNS, maxParameters))
+    await trx.insertInto('threats').values(chunk).execute();
+}
+
+export function createThreatRepository(ctx: RepositoryContext): ThreatRepository {
   return {
     async insertMany(threats) {
       if (!Array.isArray(threats)) invalidArgument('threats.insertMany() takes an array of threats.');
       if (threats.length === 0) return 0;
-      const rows = threats.map(toRow);
-      await ctx.db.transaction().execute(async (trx) => {
-        for (const chunk of chunkRows(rows, COLUMNS, ctx.dialect.maxParameters))
-          await trx.insertInto('threats').values(chunk).execute();
-      });
+      const rows = threats.map((t, i) => toThreatRow(t, `threats.insertMany(): threat ${i}`, ctx));
+      await ctx.db.transaction().execute((trx) => insertThreatRows(trx, rows, ctx.dialect.maxParameters));
       return rows.length;
     },
 

@@ -13,14 +13,15 @@ import { decodeCursor, encodeCursor } from '../util/cursor.js';
 import { histogramPercentiles, latencyBin } from '../util/latency-histogram.js';
 import {
   invalidArgument,
+  jsonText,
   optionalNumber,
   optionalString,
+  type Page,
   pageSize,
+  type RepositoryContext,
   requireOneOf,
   requireString,
   requireTime,
-  type Page,
-  type RepositoryContext,
 } from './context.js';
 import { rollupPercentiles } from './latency-rollup-percentiles.js';
 import { afterCursor, bucketOf, countWhere } from './sql-helpers.js';
@@ -178,7 +179,8 @@ const MAX_QUERY = 4_096;
 const MAX_USER_AGENT = 512;
 const MAX_ID = 256;
 
-type TrafficRow = Insertable<TrafficTable>;
+/** A validated, redacted, capped traffic row, ready to insert. */
+export type TrafficRow = Insertable<TrafficTable>;
 
 interface SeriesDelta {
   requests: number;
@@ -189,8 +191,12 @@ interface SeriesDelta {
   latencySumMs: number;
 }
 
-function toRow(event: TrafficEvent, index: number, ctx: RepositoryContext): TrafficRow {
-  const where = `traffic.insertMany(): event ${index}`;
+/**
+ * Checks one event and builds its row: the query redacted, long fields cut. Throws
+ * `WAFER_ERR_STORAGE_INVALID_ARGUMENT` with `where` (e.g. `traffic.insertMany(): event 3`) in the message.
+ * Shared with `ingest.write()`, so both write paths store exactly the same row for the same event.
+ */
+export function toTrafficRow(event: TrafficEvent, where: string, ctx: RepositoryContext): TrafficRow {
   if (event === null || typeof event !== 'object') invalidArgument(`${where} must be an object.`);
   const classes = event.attackClasses;
   if (classes !== undefined && classes !== null && !Array.isArray(classes))
@@ -211,7 +217,7 @@ function toRow(event: TrafficEvent, index: number, ctx: RepositoryContext): Traf
     userAgent: optionalString(event.userAgent, 'userAgent', where, MAX_USER_AGENT),
     action: requireOneOf(event.action, ACTIONS, 'action', where),
     score: optionalNumber(event.score, 'score', where),
-    attackClasses: classes && classes.length > 0 ? JSON.stringify(classes) : null,
+    attackClasses: classes && classes.length > 0 ? jsonText(classes) : null,
   };
 }
 
@@ -225,6 +231,20 @@ function toRecord(row: Record<string, unknown>, ctx: RepositoryContext): Traffic
 /** Sorted by key so concurrent writers (PostgreSQL) lock rollup rows in one order and cannot deadlock. */
 function sortedValues<T>(map: Map<string, T>): T[] {
   return [...map.keys()].sort().map((k) => map.get(k)!);
+}
+
+/**
+ * Inserts traffic rows and updates the rollups that serve the charts, inside the caller's transaction: the raw
+ * rows and their counts commit together or not at all.
+ */
+export async function insertTrafficRows(
+  trx: Transaction<Database>,
+  rows: readonly TrafficRow[],
+  maxParameters: number,
+): Promise<void> {
+  for (const chunk of chunkRows(rows, TRAFFIC_COLUMNS, maxParameters))
+    await trx.insertInto('traffic').values(chunk).execute();
+  await writeRollups(trx, rows, maxParameters);
 }
 
 async function writeRollups(trx: Transaction<Database>, rows: readonly TrafficRow[], maxParameters: number) {
@@ -512,13 +532,8 @@ export function createTrafficRepository(ctx: RepositoryContext): TrafficReposito
     async insertMany(events) {
       if (!Array.isArray(events)) invalidArgument('traffic.insertMany() takes an array of events.');
       if (events.length === 0) return 0;
-      const rows = events.map((event, i) => toRow(event, i, ctx));
-      const max = ctx.dialect.maxParameters;
-      await ctx.db.transaction().execute(async (trx) => {
-        for (const chunk of chunkRows(rows, TRAFFIC_COLUMNS, max))
-          await trx.insertInto('traffic').values(chunk).execute();
-        await writeRollups(trx, rows, max);
-      });
+      const rows = events.map((event, i) => toTrafficRow(event, `traffic.insertMany(): event ${i}`, ctx));
+      await ctx.db.transaction().execute((trx) => insertTrafficRows(trx, rows, ctx.dialect.maxParameters));
       return rows.length;
     },
 

@@ -151,6 +151,26 @@ export interface IngestOffsetTable {
   updatedAt: number;
 }
 
+/** Idempotency keys of ingested records (`ingest.write()`), pruned with the traffic retention. */
+export interface IngestKeyTable {
+  key: string;
+  /** When the key was first written (epoch ms), not the event's own time. */
+  time: number;
+}
+
+/** Reporting `waf()` instances, merged from the reports of each ingest batch. */
+export interface InstanceTable {
+  id: string;
+  app: string | null;
+  sdk: string | null;
+  mode: string | null;
+  modelVersion: string | null;
+  firstSeen: number;
+  lastSeen: number;
+  events: number;
+  failures: number;
+}
+
 export interface IpListTable {
   id: Id;
   list: string;
@@ -184,6 +204,8 @@ export interface Database {
   securityChecks: SecurityCheckTable;
   apiKeys: ApiKeyTable;
   ingestOffsets: IngestOffsetTable;
+  ingestKeys: IngestKeyTable;
+  instances: InstanceTable;
   ipLists: IpListTable;
   ruleExceptions: RuleExceptionTable;
 }

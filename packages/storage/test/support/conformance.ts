@@ -1,7 +1,14 @@
 // The one storage conformance suite (Kysely's and Hono's model): every dialect must give the same answers.
 // A dialect's test file calls it with a factory of fresh, empty storages.
 import { afterEach, describe, expect, it } from 'vitest';
-import { WaferStorageError, type Storage, type TrafficEvent } from '../../src/index.js';
+import {
+  WaferStorageError,
+  type Database,
+  type IngestRecord,
+  type InstanceReport,
+  type Storage,
+  type TrafficEvent,
+} from '../../src/index.js';
 import { percentileCont, RELATIVE_ACCURACY } from '../../src/util/latency-histogram.js';
 import type { StorageFactory } from './factories.js';
 
@@ -46,6 +53,51 @@ export function makeTraffic(count: number, from: number, spanMs: number, seed = 
   });
 }
 
+/**
+ * Ingest records for `events` as the dashboard builds them: keyed by instance and request id, a threat for every
+ * request that was not a plain allow, an activity for every block.
+ */
+export function ingestRecords(events: readonly TrafficEvent[], instanceId = 'web-1'): IngestRecord[] {
+  return events.map((traffic) => ({
+    key: `${instanceId}:${traffic.requestId}`,
+    traffic,
+    threats:
+      traffic.action === 'allow'
+        ? []
+        : [
+            {
+              time: traffic.time,
+              requestId: traffic.requestId,
+              type: 'sqli',
+              severity: 'high',
+              ip: traffic.ip,
+              endpoint: `${traffic.method} ${traffic.path}`,
+              fieldPath: 'query.q',
+              evidence: "1' or '1'='1",
+              score: 0.97,
+              blocked: traffic.action === 'block',
+            },
+          ],
+    activity:
+      traffic.action === 'block'
+        ? { time: traffic.time, kind: 'blocked', title: `SQLi blocked from ${traffic.ip}`, ip: traffic.ip }
+        : null,
+  }));
+}
+
+function instance(overrides: Partial<InstanceReport> = {}): InstanceReport {
+  return { id: 'web-1', app: 'shop', seenAt: BASE, events: 1, failures: 0, ...overrides };
+}
+
+async function rowCount(storage: Storage, table: keyof Database): Promise<number> {
+  // Typed as one table: every table has rows to count, and the SQL is the same for each.
+  const row = await storage.kysely
+    .selectFrom(table as 'traffic')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 function expectCode(promise: Promise<unknown>, code: string) {
   return expect(promise).rejects.toSatisfy(
     (error) => error instanceof WaferStorageError && error.code === code,
@@ -72,14 +124,23 @@ export function describeStorageConformance(name: string, factory: StorageFactory
         expect((await storage.migrate()).executed).toEqual([]);
         await storage.traffic.insertMany(makeTraffic(10, BASE, HOUR));
 
-        expect((await storage.migrateDown({ to: 'zero' })).executed).toEqual(['0001_initial']);
+        await storage.ingest.write(ingestRecords(makeTraffic(5, BASE, HOUR)), { instances: [instance()] });
+
+        expect((await storage.migrateDown({ to: 'zero' })).executed).toEqual(['0002_ingest', '0001_initial']);
         expect((await storage.migrations()).every((m) => m.executedAt === undefined)).toBe(true);
         await expect(storage.traffic.list({ from: BASE, to: BASE + HOUR })).rejects.toThrow();
 
-        expect((await storage.migrate()).executed).toEqual(['0001_initial']);
+        expect((await storage.migrate()).executed).toEqual(['0001_initial', '0002_ingest']);
         expect((await storage.traffic.list({ from: BASE, to: BASE + HOUR })).items).toEqual([]);
-        expect((await storage.migrateDown()).executed).toEqual(['0001_initial']);
-        await storage.migrate();
+        expect(await storage.ingest.instances()).toEqual([]);
+
+        // Down one step: only the ingest tables go; the rest of the schema and its rows stay.
+        await storage.traffic.insertMany(makeTraffic(3, BASE, HOUR));
+        expect((await storage.migrateDown()).executed).toEqual(['0002_ingest']);
+        await expect(storage.ingest.instances()).rejects.toThrow();
+        expect((await storage.traffic.list({ from: BASE, to: BASE + HOUR })).items).toHaveLength(3);
+        expect((await storage.migrate()).executed).toEqual(['0002_ingest']);
+        expect((await storage.ingest.write(ingestRecords(makeTraffic(5, BASE, HOUR)))).written).toBe(5);
       });
 
       it('refuses a database migrated by a newer version', async () => {
@@ -695,6 +756,378 @@ export function describeStorageConformance(name: string, factory: StorageFactory
       });
     });
 
+    describe('ingest', () => {
+      const DAY = 24 * HOUR;
+
+      it('stores text with U+0000 the same way on both dialects (PostgreSQL text and jsonb refuse it)', async () => {
+        const storage = await fresh();
+        const nul = '\u0000';
+        await storage.ingest.write([
+          {
+            key: 'k1',
+            traffic: {
+              time: BASE,
+              requestId: `r${nul}`,
+              ip: '192.0.2.1',
+              method: 'GET',
+              path: `/a${nul}b`,
+              action: 'block',
+              attackClasses: [`x${nul}`],
+            },
+            threats: [
+              {
+                time: BASE,
+                type: 'path_traversal',
+                severity: 'high',
+                ip: '192.0.2.1',
+                blocked: true,
+                evidence: `../../etc/passwd${nul}.png`,
+              },
+            ],
+            activity: { time: BASE, kind: 'blocked', title: `t${nul}`, details: { path: `/a${nul}b` } },
+          },
+        ]);
+        const traffic = (await storage.traffic.list({ from: BASE, to: BASE + 1 })).items[0]!;
+        expect(traffic.path).toBe('/a\uFFFDb');
+        expect(traffic.attackClasses).toEqual(['x\uFFFD']);
+        expect((await storage.threats.list({ from: BASE, to: BASE + 1 })).items[0]!.evidence).toBe(
+          '../../etc/passwd\uFFFD.png',
+        );
+        const activity = (await storage.activities.list({ from: BASE, to: BASE + 1 })).items[0]!;
+        expect(activity.title).toBe('t\uFFFD');
+        expect(activity.details).toEqual({ path: '/a\uFFFDb' });
+        await expect(
+          storage.ingest.write([
+            { key: `k${nul}`, traffic: { ...traffic, requestId: 'r2', attackClasses: [] } },
+          ]),
+        ).rejects.toThrow(/must not contain U\+0000/);
+      });
+
+      it('dedupes by key across calls and within a call; null keys are never deduped', async () => {
+        const storage = await fresh();
+        const records = ingestRecords(makeTraffic(100, BASE, HOUR, 21));
+        const first = await storage.ingest.write(records.slice(0, 60));
+        expect(first).toMatchObject({ written: 60, duplicates: 0 });
+        // The very objects passed in, so a caller can map results back to its own submissions.
+        expect(first.accepted.every((r, i) => r === records[i])).toBe(true);
+
+        // A retry overlapping the first call, plus a second copy of one of its new records.
+        const copy = { ...records[70]!, traffic: { ...records[70]!.traffic, requestId: 'copy' } };
+        const second = await storage.ingest.write([...records.slice(40), copy]);
+        expect(second).toMatchObject({ written: 40, duplicates: 21 });
+        expect(second.accepted).toHaveLength(40);
+        expect(second.accepted.every((r, i) => r === records[60 + i])).toBe(true);
+        expect(await storage.traffic.findByRequestId('copy', copy.traffic.time)).toBeUndefined();
+
+        // First occurrence wins within a call, whatever their order in time.
+        const a = { key: 'same', traffic: { ...records[0]!.traffic, requestId: 'a', time: BASE + 10 } };
+        const b = { key: 'same', traffic: { ...records[0]!.traffic, requestId: 'b', time: BASE + 5 } };
+        expect((await storage.ingest.write([a, b])).accepted).toEqual([a]);
+        expect(await storage.traffic.findByRequestId('b', BASE + 5)).toBeUndefined();
+
+        const line: IngestRecord = { key: null, traffic: records[0]!.traffic };
+        expect(await storage.ingest.write([line, line])).toMatchObject({ written: 2, duplicates: 0 });
+        expect(await rowCount(storage, 'traffic')).toBe(103);
+        expect(await rowCount(storage, 'ingestKeys')).toBe(101);
+        const [hour] = await storage.traffic.requestsPerBucket({
+          from: BASE,
+          to: BASE + HOUR,
+          bucketMs: HOUR,
+        });
+        expect(hour!.requests).toBe(103);
+      });
+
+      it('accepts each key once under concurrent writes', async () => {
+        const storage = await fresh();
+        const records = ingestRecords(makeTraffic(400, BASE, HOUR, 22));
+        const results = await Promise.all([
+          storage.ingest.write(records.slice(0, 250)),
+          storage.ingest.write(records.slice(100, 350)),
+          storage.ingest.write([...records].reverse()),
+          storage.ingest.write(records.slice(150)),
+        ]);
+        expect(results.reduce((n, r) => n + r.written, 0)).toBe(400);
+        expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(250 + 250 + 400 + 250 - 400);
+        const [hour] = await storage.traffic.requestsPerBucket({
+          from: BASE,
+          to: BASE + HOUR,
+          bucketMs: HOUR,
+        });
+        expect(hour!.requests).toBe(400);
+        expect(await rowCount(storage, 'traffic')).toBe(400);
+      });
+
+      it('writes nothing when one record or option is invalid, or the transaction fails', async () => {
+        const storage = await fresh();
+        const records = ingestRecords(makeTraffic(3_000, BASE, HOUR, 23));
+        const withThreat = records.findIndex((r, i) => i > 1_000 && r.threats!.length > 0);
+        const offset = { path: '/var/log/app.log', offset: 10 };
+        const invalid: Array<[IngestRecord[], Parameters<Storage['ingest']['write']>[1], RegExp]> = [
+          [
+            records.map((r, i) =>
+              i === withThreat ? { ...r, threats: [{ ...r.threats![0]!, severity: 'urgent' as never }] } : r,
+            ),
+            {},
+            new RegExp(`record ${withThreat}\\.threats\\[0\\]: \`severity\``),
+          ],
+          [
+            records.map((r, i) => (i === 2_999 ? { ...r, key: 'k'.repeat(257) } : r)),
+            {},
+            /record 2999: `key`/,
+          ],
+          [
+            records.map((r, i) => (i === 7 ? { ...r, traffic: { ...r.traffic, time: -1 } } : r)),
+            {},
+            /record 7\.traffic: `time`/,
+          ],
+          [
+            records.map((r, i) =>
+              i === 8 ? { ...r, activity: { time: BASE, kind: 'nope' as never, title: 't' } } : r,
+            ),
+            {},
+            /record 8\.activity: `kind`/,
+          ],
+          [records, { instances: [instance(), instance({ events: -1 })] }, /instances\[1\]: `events`/],
+          [records, { offset: { ...offset, offset: 1.5 } }, /offset: `offset`/],
+        ];
+        for (const [batch, options, message] of invalid) {
+          const error = await storage.ingest.write(batch, { offset, ...options }).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(WaferStorageError);
+          expect(error).toMatchObject({ code: 'WAFER_ERR_STORAGE_INVALID_ARGUMENT' });
+          expect((error as Error).message).toMatch(message);
+        }
+
+        // A failure inside the transaction (here: a missing table, after keys, traffic and rollups were
+        // written) rolls all of it back.
+        await storage.kysely.schema.dropTable('instances').execute();
+        await expect(storage.ingest.write(records, { instances: [instance()], offset })).rejects.toThrow();
+
+        for (const table of [
+          'ingestKeys',
+          'traffic',
+          'trafficRollups',
+          'latencyRollups',
+          'ipRollups',
+          'endpointRollups',
+          'threats',
+          'activities',
+          'ingestOffsets',
+        ] as const)
+          expect(await rowCount(storage, table), table).toBe(0);
+        // No key was burnt: the same batch goes through in full.
+        expect((await storage.ingest.write(records, { offset })).written).toBe(3_000);
+      });
+
+      it('feeds the charts, top lists and percentiles like traffic.insertMany', async () => {
+        const storage = await fresh();
+        const events = makeTraffic(2_000, BASE, 3 * HOUR, 24);
+        const records = ingestRecords(events);
+        await storage.ingest.write(records.slice(0, 1_500));
+        await storage.ingest.write(records.slice(1_000));
+        const reference = await fresh();
+        await reference.traffic.insertMany(events);
+        const range = { from: BASE + 61_000, to: BASE + 3 * HOUR - 7_000 };
+        for (const bucketMs of [HOUR, 15 * 60_000, 60_000]) {
+          expect(await storage.traffic.requestsPerBucket({ ...range, bucketMs })).toEqual(
+            await reference.traffic.requestsPerBucket({ ...range, bucketMs }),
+          );
+          expect(await storage.traffic.latencyPercentiles({ ...range, bucketMs })).toEqual(
+            await reference.traffic.latencyPercentiles({ ...range, bucketMs }),
+          );
+        }
+        expect(await storage.traffic.topIps({ ...range, limit: 5 })).toEqual(
+          await reference.traffic.topIps({ ...range, limit: 5 }),
+        );
+        expect(await storage.traffic.topEndpoints({ ...range, limit: 5 })).toEqual(
+          await reference.traffic.topEndpoints({ ...range, limit: 5 }),
+        );
+        const all = { from: BASE, to: BASE + 3 * HOUR, bucketMs: 3 * HOUR };
+        expect((await storage.traffic.requestsPerBucket(all))[0]).toMatchObject({
+          requests: 2_000,
+          blocked: events.filter((e) => e.action === 'block').length,
+        });
+      });
+
+      it('stores threats and activities of accepted records, redacted like their own repositories', async () => {
+        const storage = await fresh({ redaction: { evidenceMaxLength: 32 } });
+        const time = BASE + 1_000;
+        const record: IngestRecord = {
+          key: 'web-1:r-1',
+          traffic: {
+            time,
+            requestId: 'r-1',
+            ip: '203.0.113.7',
+            method: 'post',
+            path: '/login',
+            query: 'user=ann&password=hunter2',
+            action: 'block',
+            attackClasses: ['sqli'],
+          },
+          threats: [
+            { time, requestId: 'r-1', type: 'sqli', severity: 'high', ip: '203.0.113.7', blocked: true },
+            {
+              time,
+              requestId: 'r-1',
+              type: 'sqli',
+              severity: 'high',
+              ip: '203.0.113.7',
+              blocked: true,
+              fieldPath: 'body.password',
+              evidence: "hunter2' or 1=1",
+            },
+            {
+              time,
+              requestId: 'r-1',
+              type: 'xss',
+              severity: 'medium',
+              ip: '203.0.113.7',
+              blocked: true,
+              fieldPath: 'query.q',
+              evidence: `<script>${'x'.repeat(100)}`,
+            },
+          ],
+          activity: {
+            time,
+            kind: 'blocked',
+            title: 'SQLi blocked from 203.0.113.7',
+            details: { requestId: 'r-1', instance: 'web-1' },
+            ip: '203.0.113.7',
+            endpoint: '/login',
+          },
+        };
+        const result = await storage.ingest.write([record, { ...record }]);
+        expect(result).toMatchObject({ written: 1, duplicates: 1, threats: 3, activities: 1 });
+        const [traffic] = (await storage.traffic.list({ from: BASE, to: BASE + HOUR })).items;
+        expect(traffic).toMatchObject({ method: 'POST', query: 'user=ann&password=[redacted]' });
+        const threats = (await storage.threats.list({ from: BASE, to: BASE + HOUR })).items;
+        const evidence = threats.map((t) => t.evidence);
+        expect(evidence).toContain('[redacted]');
+        expect(evidence).toContain(null);
+        expect(evidence.find((e) => e?.startsWith('<script>'))).toHaveLength(32);
+        const [activity] = (await storage.activities.list({ from: BASE, to: BASE + HOUR })).items;
+        expect(activity).toMatchObject({
+          kind: 'blocked',
+          details: { requestId: 'r-1', instance: 'web-1' },
+          endpoint: '/login',
+        });
+        const raw = await storage.kysely.selectFrom('threats').selectAll().execute();
+        expect(JSON.stringify(raw)).not.toContain('hunter2');
+      });
+
+      it('merges instance reports: counts add up, lastSeen moves forward, null keeps the stored value', async () => {
+        const storage = await fresh();
+        await storage.ingest.write([], {
+          instances: [
+            instance({
+              sdk: '@wafer/express',
+              mode: 'block',
+              modelVersion: 'wafer@1.0.0',
+              seenAt: BASE + 1_000,
+              events: 10,
+              failures: 1,
+            }),
+            { id: 'log:/var/log/nginx/access.log', seenAt: BASE, events: 1, failures: 0 },
+          ],
+        });
+        const result = await storage.ingest.write(ingestRecords(makeTraffic(5, BASE, HOUR, 25)), {
+          instances: [
+            instance({ app: null, mode: 'monitor', seenAt: BASE + 500, events: 5 }),
+            instance({ app: undefined, modelVersion: 'wafer@1.1.0', seenAt: BASE + 3_000, failures: 2 }),
+          ],
+        });
+        expect(result.written).toBe(5);
+        // Concurrent reports of one instance must not lose counts (an atomic additive upsert).
+        await Promise.all(
+          Array.from({ length: 4 }, (_, i) =>
+            storage.ingest.write([], { instances: [instance({ seenAt: BASE + 2_000 + i, events: 1 })] }),
+          ),
+        );
+        expect(await storage.ingest.instances()).toEqual([
+          {
+            id: 'web-1',
+            app: 'shop',
+            sdk: '@wafer/express',
+            mode: 'monitor',
+            modelVersion: 'wafer@1.1.0',
+            firstSeen: BASE + 500,
+            lastSeen: BASE + 3_000,
+            events: 10 + 5 + 1 + 4,
+            failures: 1 + 0 + 2,
+          },
+          {
+            id: 'log:/var/log/nginx/access.log',
+            app: null,
+            sdk: null,
+            mode: null,
+            modelVersion: null,
+            firstSeen: BASE,
+            lastSeen: BASE,
+            events: 1,
+            failures: 0,
+          },
+        ]);
+      });
+
+      it('saves the log offset in the same transaction', async () => {
+        const storage = await fresh();
+        const path = '/var/log/nginx/access.log';
+        const lines = makeTraffic(10, BASE, HOUR, 26).map((traffic) => ({ key: null, traffic }));
+        const written = await storage.ingest.write(lines, {
+          offset: { path, inode: 12345678901234567890n, offset: 1_000 },
+        });
+        expect(written.written).toBe(10);
+        expect(await storage.ingestOffsets.get(path)).toMatchObject({
+          inode: '12345678901234567890',
+          offset: 1_000,
+        });
+        // Lines that yield no record still move the offset.
+        await storage.ingest.write([], { offset: { path, inode: 42, offset: 2_000 } });
+        expect(await storage.ingestOffsets.get(path)).toMatchObject({ inode: '42', offset: 2_000 });
+        await expectCode(
+          storage.ingest.write(lines, { offset: { path, offset: -1 } }),
+          'WAFER_ERR_STORAGE_INVALID_ARGUMENT',
+        );
+        expect(await storage.ingestOffsets.get(path)).toMatchObject({ offset: 2_000 });
+        expect(await rowCount(storage, 'traffic')).toBe(10);
+      });
+
+      it('retention forgets keys after the traffic retention, counted from when they were written', async () => {
+        const storage = await fresh({ retention: { batchSize: 7 } });
+        const records = ingestRecords(makeTraffic(20, BASE, HOUR, 27));
+        await storage.ingest.write(records);
+        const now = Date.now();
+        expect((await storage.retention.prune({ now: now + 29 * DAY })).ingestKeys).toBe(0);
+        expect((await storage.retention.prune({ now: now + 8 * DAY, days: { traffic: 7 } })).ingestKeys).toBe(
+          20,
+        );
+        expect(await rowCount(storage, 'ingestKeys')).toBe(0);
+        // A forgotten key is accepted again.
+        expect((await storage.ingest.write(records.slice(0, 3))).written).toBe(3);
+      });
+
+      it('rejects arguments of the wrong shape', async () => {
+        const storage = await fresh();
+        await expectCode(storage.ingest.write({} as never), 'WAFER_ERR_STORAGE_INVALID_ARGUMENT');
+        await expectCode(storage.ingest.write([], null as never), 'WAFER_ERR_STORAGE_INVALID_ARGUMENT');
+        await expectCode(storage.ingest.write([null as never]), 'WAFER_ERR_STORAGE_INVALID_ARGUMENT');
+        await expectCode(
+          storage.ingest.write([{ key: '', traffic: makeTraffic(1, BASE, HOUR)[0]! }]),
+          'WAFER_ERR_STORAGE_INVALID_ARGUMENT',
+        );
+        await expectCode(
+          storage.ingest.write([], { instances: {} as never }),
+          'WAFER_ERR_STORAGE_INVALID_ARGUMENT',
+        );
+        expect(await storage.ingest.write([])).toEqual({
+          written: 0,
+          duplicates: 0,
+          threats: 0,
+          activities: 0,
+          accepted: [],
+        });
+      });
+    });
+
     describe('retention', () => {
       it('deletes old rows in batches and keeps recent ones and open alerts', async () => {
         const storage = await fresh({ retention: { batchSize: 7 } });
@@ -727,6 +1160,7 @@ export function describeStorageConformance(name: string, factory: StorageFactory
           threats: 0,
           metrics: 0,
           rollups: 0,
+          ingestKeys: 0,
         });
         expect((await storage.traffic.list({ from: 0, to: now, limit: 1000 })).items).toHaveLength(20);
         expect(await storage.alerts.countByStatus()).toEqual({ active: 1, acknowledged: 0, dismissed: 0 });

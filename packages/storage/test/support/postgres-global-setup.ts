@@ -1,4 +1,4 @@
-// Vitest global setup of the storage project: one throwaway PostgreSQL cluster for the whole run, deleted
+// Vitest global setup of the storage and dashboard-api projects: one throwaway PostgreSQL cluster per run, deleted
 // afterwards. Tests get its URL through `inject('postgresUrl')` (null when PostgreSQL cannot run here).
 import type { TestProject } from 'vitest/node';
 import { startPostgres } from './pg-cluster.mjs';
@@ -13,7 +13,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const cluster = await startPostgres();
   if ('skipped' in cluster) {
-    console.warn(`\n[storage] PostgreSQL conformance tests SKIPPED: ${cluster.skipped}.\n`);
+    console.warn(`\n[storage, dashboard-api] PostgreSQL tests SKIPPED: ${cluster.skipped}.\n`);
     project.provide('postgresUrl', null);
     project.provide('postgresSkipReason', cluster.skipped);
     return;
