@@ -22,7 +22,7 @@ export type { ThreatSeverity, WafEvent, WafEventFinding, WafEventThreat } from '
 export type { Reporter } from './report/reporter.js';
 export type { EventQueueStats } from './report/event-queue.js';
 export { REDACTED, SENSITIVE_HEADERS, SENSITIVE_WORDS } from './report/redact.js';
-export { severityOf } from './report/severity.js';
+export { severityOf } from '@wafer/core';
 export {
   dashboardReporter,
   type DashboardReporter,

@@ -51,7 +51,7 @@ async function receiver(): Promise<Receiver> {
 }
 
 describe('dashboardReporter on the request path of a real app', () => {
-  it('posts batches to {url}/api/ingest/decisions with the API key, in the documented format, redacted', async () => {
+  it('posts batches to {url}/api/events with the API key, in the documented format, redacted', async () => {
     const dashboard = await receiver();
     const reporter = dashboardReporter({
       url: `${dashboard.url}/`,

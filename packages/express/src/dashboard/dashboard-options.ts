@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { parseIp, isIpv4 } from '../access/ip-address.js';
 import { bool, checkKeys, fail, integer, isPlainObject, oneOf } from '../options/option-checks.js';
+import { INGEST_PATH } from './ingest-batch.js';
 
 /**
  * Options of {@link dashboardReporter}.
@@ -11,7 +12,7 @@ import { bool, checkKeys, fail, integer, isPlainObject, oneOf } from '../options
  * ```
  */
 export interface DashboardReporterOptions {
-  /** Base URL of `@wafer/dashboard-api`; batches go to `{url}/api/ingest/decisions`. */
+  /** Base URL of `@wafer/dashboard-api`; batches go to `{url}/api/events`. */
   readonly url: string;
   /** Sent as `Authorization: Bearer <apiKey>`. */
   readonly apiKey: string;
@@ -115,7 +116,7 @@ export function resolveDashboardOptions(options: DashboardReporterOptions): Reso
       `\`url\` uses http:// to ${base.hostname}: the API key and the reports would travel in clear text. Use https://, or set \`allowInsecureHttp: true\` on a network you trust.`,
     );
   bool(where, 'allowInsecureHttp', o.allowInsecureHttp, false);
-  const endpoint = new URL(`${base.pathname.replace(/\/+$/, '')}/api/ingest/decisions`, base);
+  const endpoint = new URL(`${base.pathname.replace(/\/+$/, '')}${INGEST_PATH}`, base);
   const apiKey = text(where, 'apiKey', o.apiKey, true)!;
   if (/[\r\n]/.test(apiKey)) fail(where, '`apiKey` must not contain line breaks.');
   let backoff = { initialMs: 500, maxMs: 30_000 };

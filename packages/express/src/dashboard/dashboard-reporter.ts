@@ -41,7 +41,7 @@ type Outcome =
 const SDK = '@wafer/express';
 
 /**
- * Sends decisions to `@wafer/dashboard-api` in batches, off the request path: `POST {url}/api/ingest/decisions`
+ * Sends decisions to `@wafer/dashboard-api` in batches, off the request path: `POST {url}/api/events`
  * with `Authorization: Bearer <apiKey>` and an {@link IngestBatch} JSON body (the wire format is in the
  * README). One batch is in flight at a time; failures (network, timeout, 408, 429, 5xx) are retried with
  * exponential backoff and jitter (honouring `Retry-After`), a 413 splits the batch, other 4xx drop it. Events

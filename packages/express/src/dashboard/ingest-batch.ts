@@ -4,10 +4,10 @@ import type { WafEvent } from '../report/event.js';
 export const INGEST_FORMAT_VERSION = 1;
 
 /** Path of the ingest endpoint, appended to the dashboard's base URL. */
-export const INGEST_PATH = '/api/ingest/decisions';
+export const INGEST_PATH = '/api/events';
 
 /**
- * The body of `POST {url}/api/ingest/decisions` — the contract between `@wafer/express` and
+ * The body of `POST {url}/api/events` — the contract between `@wafer/express` and
  * `@wafer/dashboard-api` (see the README, "Dashboard reporter: wire format").
  *
  * @example

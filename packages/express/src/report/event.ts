@@ -1,9 +1,9 @@
-import type { Decision } from '@wafer/core';
+import type { Decision, ThreatSeverity } from '@wafer/core';
 import type { WafMode } from '../options/options.js';
 import type { BodyInfo, FailureKind, VerdictReason } from '../verdict.js';
 
-/** How bad an attack class is, for sorting and alerting (see `severityOf`). */
-export type ThreatSeverity = 'critical' | 'high' | 'medium' | 'low';
+/** How bad an attack class is, for sorting and alerting (`@wafer/core`'s `severityOf`). */
+export type { ThreatSeverity } from '@wafer/core';
 
 /** One attack finding, as reported. */
 export interface WafEventThreat {

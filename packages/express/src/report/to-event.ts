@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { severityOf } from '@wafer/core';
 import type { WafVerdict } from '../verdict.js';
 import type { WafEvent, WafEventFinding, WafEventThreat } from './event.js';
 import type { Redactor } from './redact.js';
-import { severityOf } from './severity.js';
 
 const MAX_PATH = 2048;
 const MAX_HEADERS = 64;
