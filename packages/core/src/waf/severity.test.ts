@@ -11,6 +11,8 @@ describe('severityOf', () => {
     expect(severityOf('path_traversal')).toBe('high');
     expect(severityOf('crlf')).toBe('medium');
     expect(severityOf('a_class_from_a_newer_model')).toBe('medium');
+    expect(severityOf('constructor')).toBe('medium');
+    expect(severityOf('__proto__')).toBe('medium');
   });
 
   it('knows every attack class of the shipped model', () => {

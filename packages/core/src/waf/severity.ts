@@ -30,5 +30,6 @@ export const ATTACK_CLASS_SEVERITY: Readonly<Record<string, ThreatSeverity>> = {
  * ```
  */
 export function severityOf(attackClass: string): ThreatSeverity {
-  return ATTACK_CLASS_SEVERITY[attackClass] ?? 'medium';
+  // Own keys only: a class named `constructor` must not find Object.prototype's.
+  return Object.hasOwn(ATTACK_CLASS_SEVERITY, attackClass) ? ATTACK_CLASS_SEVERITY[attackClass]! : 'medium';
 }

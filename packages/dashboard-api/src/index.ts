@@ -1,0 +1,14 @@
+export { createDashboardApi } from './dashboard-api.js';
+export type { DashboardApi, DashboardStats } from './dashboard-api.js';
+export { DEFAULT_DASHBOARD_OPTIONS, resolveDashboardOptions } from './options.js';
+export type { DashboardApiOptions, LogFileOptions, ResolvedDashboardOptions } from './options.js';
+export { DASHBOARD_ERROR_CODES, WaferDashboardError } from './errors.js';
+export type { DashboardErrorCode } from './errors.js';
+export { loadConfig } from './config/load-config.js';
+export type { ConfigFlags, ServerConfig } from './config/load-config.js';
+export { main as runCli } from './cli-main.js';
+export type { Envelope } from './http/envelope.js';
+export type { Scope } from './http/auth.js';
+export type { LiveType } from './live/live-hub.js';
+export { WireBatch, WireEvent } from './ingest/batch-schema.js';
+export type { RangeName } from './format/range.js';
