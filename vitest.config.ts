@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // `vitest --project core` runs one package.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'models/vitest.config.ts'],
+    projects: ['packages/*/vitest.config.ts', 'models/vitest.config.ts', 'examples/*/vitest.config.mjs'],
   },
 });
