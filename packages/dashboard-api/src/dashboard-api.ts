@@ -95,7 +95,7 @@ export interface DashboardStats {
   readonly live: LiveHub['stats'];
   readonly http: { requests: number; errors: number; rateLimited: number };
   readonly alertsRaised: number;
-  readonly logs: unknown;
+  readonly logs: ReturnType<LogProcessor['stats']> | null;
 }
 
 /**
@@ -244,6 +244,7 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
     address: () => address,
     now,
     retentionDays,
+    recent: () => counters.window(15 * 60),
   });
 
   async function runCheck(check: SecurityCheckDefinition) {

@@ -20,8 +20,8 @@ export interface RouteDeps {
   readonly startedAt: number;
   readonly range: (name: RangeName) => ResolvedRange;
   readonly activeConnections: () => number;
-  /** Runs one security check, stores and publishes its result. */
+  /** Runs one security check now and stores its result. */
   readonly runCheck: (check: SecurityCheckDefinition) => Promise<unknown>;
-  /** Called by the ingest route after a commit; raises alerts. */
+  /** `false` once `close()` began: ingest answers 503, `/health` reports `stopping`. */
   readonly ready: () => boolean;
 }

@@ -25,6 +25,8 @@ export interface SecurityCheckDeps {
   readonly address: () => string | null;
   readonly now: () => number;
   readonly retentionDays: () => Record<string, number> | null;
+  /** Requests and inspection failures ingested in the last 15 minutes. */
+  readonly recent: () => { requests: number; failures: number };
 }
 
 const HOUR = 3_600_000;
@@ -171,32 +173,37 @@ export function securityChecks(deps: SecurityCheckDeps): SecurityCheckDefinition
       id: 'inspection-failures',
       name: 'Model errors and timeouts',
       async run() {
+        // Recent: what this server ingested in the last ~15 minutes (its live counters); all-time totals per
+        // instance are in the details.
+        const recent = deps.recent();
         const instances = await storage.ingest.instances();
-        const events = instances.reduce((n, i) => n + i.events, 0);
-        const failures = instances.reduce((n, i) => n + i.failures, 0);
         const engine = waf?.stats();
-        const rate = events > 0 ? failures / events : 0;
+        const rate = recent.requests > 0 ? recent.failures / recent.requests : 0;
         const details = {
-          events,
-          failures,
+          window: '15 min',
+          requests: recent.requests,
+          failures: recent.failures,
           rate,
+          allTime: Object.fromEntries(
+            instances.map((i) => [i.id, { events: i.events, failures: i.failures }]),
+          ),
           engine: engine ? { modelErrors: engine.modelErrors, budgetExceeded: engine.budgetExceeded } : null,
         };
         if (rate > 0.01)
           return {
             status: 'fail',
-            message: `${(rate * 100).toFixed(2)}% of reported requests were not fully inspected (model error or time budget).`,
+            message: `${(rate * 100).toFixed(2)}% of the requests reported in the last 15 minutes were not fully inspected (model error or time budget).`,
             details,
           };
-        if (failures > 0)
+        if (recent.failures > 0)
           return {
             status: 'warning',
-            message: `${failures} of ${events} reported requests were not fully inspected.`,
+            message: `${recent.failures} of ${recent.requests} requests reported in the last 15 minutes were not fully inspected.`,
             details,
           };
         return {
           status: 'pass',
-          message: `No model errors or timeouts in ${events} reported requests.`,
+          message: `No model errors or timeouts in the ${recent.requests} requests reported in the last 15 minutes.`,
           details,
         };
       },
