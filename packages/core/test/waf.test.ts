@@ -144,6 +144,43 @@ describe.skipIf(!shipped)('createWaf with the shipped model', () => {
     },
   );
 
+  it("with evidence: 'lazy', decides without the search and explains on demand, with the same span", async () => {
+    const lazy = await createWaf({ worker: false, evidence: 'lazy' });
+    try {
+      for (const [, request, path] of attacks) {
+        const inline = (await waf.inspect(request)).findings[0] as AttackFinding;
+        const decision = await lazy.inspect(request);
+        const finding = decision.findings[0] as AttackFinding;
+        expect(finding).toMatchObject({ kind: 'attack', path });
+        expect(finding.evidence).toBeUndefined();
+        const first = lazy.explain(decision);
+        expect(lazy.explain(decision)).toBe(first); // one search, however many ask
+        const explained = await first;
+        expect(explained).not.toBe(decision); // a new value; the decision itself is unchanged
+        expect((explained.findings[0] as AttackFinding).evidence).toEqual(inline.evidence);
+        expect({ ...explained, findings: [] }).toEqual({ ...decision, findings: [] });
+        // The field's score is cached with its evidence: the next decision on it carries it at once.
+        const again = await lazy.inspect(request);
+        expect((again.findings[0] as AttackFinding).evidence).toEqual(inline.evidence);
+        expect(await lazy.explain(again)).toBe(again);
+      }
+      const benignDecision = await lazy.inspect(benign[0]!);
+      expect(await lazy.explain(benignDecision)).toBe(benignDecision);
+    } finally {
+      await lazy.close();
+    }
+    const none = await createWaf({ worker: false, evidence: false });
+    try {
+      const decision = await none.inspect(attacks[0]![1]);
+      expect(await none.explain(decision)).toBe(decision);
+    } finally {
+      await none.close();
+    }
+    await expect(createWaf({ evidence: 'later' as never })).rejects.toThrow(
+      /`evidence` must be true, false or 'lazy'/,
+    );
+  });
+
   it('answers repeated fields from the cache with the same scores, and skips inert values', async () => {
     const request = get('/api/v2/products?category=shoes&page=2&id=8412&q=blue+suede');
     const first = await waf.inspect(request);

@@ -41,6 +41,9 @@ export function loadEngine(config: ResolvedOptions): EngineLoader {
     mode: config.mode,
     onTimeout: config.onError,
     onError: config.onError,
+    // The response never waits for an explanation: evidence is searched after it, for the report, and only
+    // when something consumes reports (see handle-request.ts). `evidence: true` restores the inline search.
+    evidence: config.engineOptions.evidence ?? 'lazy',
   });
   const ready = creating.then((created) => {
     engine = created;

@@ -31,6 +31,11 @@ export interface Runtime {
   /** Requests being evaluated; `close()` waits for them (bounded) before flushing reports. */
   active: number;
   onIdle: (() => void) | undefined;
+  /**
+   * Reports waiting for their evidence (the engine's lazy `explain`), chained so events keep their order;
+   * `undefined` when none waits. `close()` waits for it (bounded) before flushing.
+   */
+  explaining: Promise<void> | undefined;
 }
 
 type Next = (error?: unknown) => void;
@@ -146,10 +151,27 @@ export function createRequestHandler(config: ResolvedOptions, runtime: Runtime) 
   function report(ctx: RequestContext): void {
     if (queue === undefined || !ctx.final || !ctx.responseDone || ctx.reported) return;
     ctx.reported = true;
-    // Called from a 'close' listener: whatever goes wrong here must not become an uncaught exception.
+    const decision = ctx.verdict.decision;
+    const engine = decision?.attack ? loader.current() : undefined;
+    if (engine === undefined && runtime.explaining === undefined) return pushEvent(ctx);
+    // An attack's evidence is searched now, after the response (lazy evidence): the client never waited for
+    // it. Later events queue behind it so `onDecision` and reporters still see decisions in order.
+    const explained = engine && decision ? engine.explain(decision) : undefined;
+    const tail = (runtime.explaining ?? RESOLVED).then(async () => {
+      if (explained) ctx.verdict.decision = await explained;
+      pushEvent(ctx);
+    });
+    runtime.explaining = tail;
+    void tail.finally(() => {
+      if (runtime.explaining === tail) runtime.explaining = undefined;
+    });
+  }
+
+  function pushEvent(ctx: RequestContext): void {
+    // Called from a 'close' listener or a promise: whatever goes wrong here must not escape.
     try {
       const length = Number(ctx.res.getHeader('content-length'));
-      queue.push(
+      queue!.push(
         toEvent(
           ctx.verdict,
           {

@@ -77,6 +77,7 @@ export function waf(options?: WafMiddlewareOptions, ...extra: unknown[]): WafMid
     closed: false,
     active: 0,
     onIdle: undefined,
+    explaining: undefined,
   };
   const handle = createRequestHandler(config, runtime);
   let closing: Promise<void> | undefined;
@@ -131,6 +132,15 @@ export function waf(options?: WafMiddlewareOptions, ...extra: unknown[]): WafMid
                 resolve();
               };
             });
+          }
+          // Attack reports waiting for their evidence: they get the rest of the time limit too.
+          while (runtime.explaining !== undefined && Date.now() < deadline) {
+            const waiting = runtime.explaining;
+            await Promise.race([
+              waiting,
+              new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref()),
+            ]);
+            if (runtime.explaining === waiting) break;
           }
           runtime.queue?.flush();
           const left = Math.max(0, deadline - Date.now());

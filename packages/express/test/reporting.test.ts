@@ -107,3 +107,32 @@ describe.each(EXPRESS_VERSIONS)('$name', ({ express }) => {
     expect(app.middleware.stats().reporting.delivered).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('lazy evidence (the engine the middleware creates)', () => {
+  it('blocks without waiting for the evidence search, reports the evidence, and keeps events in order', async () => {
+    const { default: express } = await import('express5');
+    const events: WafEvent[] = [];
+    const app = express();
+    // No `engine`: the middleware creates one, with evidence searched after the response.
+    const middleware = waf({ mode: 'block', timeBudgetMs: 5000, onDecision: (e) => events.push(e) });
+    app.use(middleware);
+    app.use((_req, res) => res.send('hello'));
+    const server = await listen(app);
+    try {
+      await middleware.ready;
+      expect(middleware.engine?.options.evidence).toBe('lazy');
+      const blocked = await send(server.url, { path: SQLI });
+      expect(blocked.status).toBe(403);
+      await send(server.url, { path: '/plain' });
+      await eventually(() => events.length === 2);
+      expect(events.map((e) => e.path)).toEqual(['/search', '/plain']);
+      const threat = events[0]!.threats[0]!;
+      expect(threat).toMatchObject({ type: 'sqli', fieldPath: 'query.id' });
+      expect(threat.evidence).toBeTruthy();
+      expect("1' union select username,password from users--").toContain(threat.evidence!);
+    } finally {
+      await middleware.close();
+      await server.close();
+    }
+  }, 60_000);
+});

@@ -64,6 +64,13 @@ export interface Waf {
    *   `WAFER_ERR_CLOSED` after `close()`.
    */
   inspect(request: WafRequest): Promise<Decision>;
+  /**
+   * The decision with the evidence span of its attack findings (up to three). With `evidence: 'lazy'` the search
+   * runs now (once per field: later decisions on the same value get it from the cache), within the time budget;
+   * otherwise, or when there is nothing to explain, `decision` itself is returned. Never rejects: a search that
+   * fails or runs out of time leaves the finding without evidence. Concurrent calls share one search.
+   */
+  explain(decision: Decision): Promise<Decision>;
   stats(): WafStats;
   /** Waits for model runs in progress, then releases the model. */
   close(): Promise<void>;
@@ -154,6 +161,10 @@ export function createWafEngine(
   let closed = false;
   let active = 0;
   let drained: (() => void) | undefined;
+  // Lazy evidence: what each decision left to explain, and searches in progress (weak: a decision nobody
+  // explains costs nothing and is collected with its fields).
+  const explainable = new WeakMap<Decision, Scored[]>();
+  const explaining = new WeakMap<Decision, Promise<Decision>>();
 
   async function scoreWithModel(field: Field, deadline: Deadline): Promise<FieldScore> {
     const { windows, truncated } = encodeFieldWindows(tokenizer, field, windowOptions);
@@ -269,8 +280,9 @@ export function createWafEngine(
     let evidenceSkipped = false;
     let scoringExpired = false;
     let evidenceExpired = false;
+    const inlineEvidence = options.evidence === true;
     const needsEvidence = (list: readonly Scored[]) =>
-      options.evidence && list.some((s) => s.fs.score >= thresholds.attack && s.fs.evidence === undefined);
+      inlineEvidence && list.some((s) => s.fs.score >= thresholds.attack && s.fs.evidence === undefined);
 
     if (pending.length > 0 || needsEvidence(scored)) {
       active++;
@@ -299,11 +311,8 @@ export function createWafEngine(
           ),
         );
         scoringDone = true;
-        if (!options.evidence) return;
-        const attacks = scored
-          .filter((s) => s.fs.score >= thresholds.attack && s.fs.evidence === undefined)
-          .sort((a, b) => b.fs.score - a.fs.score)
-          .slice(0, MAX_EVIDENCE_FINDINGS);
+        if (!inlineEvidence) return;
+        const attacks = unexplained(scored);
         await Promise.all(
           attacks.map(async (s) => {
             try {
@@ -377,7 +386,7 @@ export function createWafEngine(
     counters.cachedFields += cached;
     counters.modelFields += modelScored;
     const t3 = now();
-    return {
+    const decision: Decision = {
       action,
       attack,
       score,
@@ -395,6 +404,59 @@ export function createWafEngine(
       counts: { fields: extraction.fields.length, fastPath, cached, model: modelScored, windows },
       budgetExceeded: timedOut || evidenceSkipped,
     };
+    if (options.evidence === 'lazy' && attack) {
+      const open = unexplained(attackFields);
+      if (open.length > 0) explainable.set(decision, open);
+    }
+    return decision;
+  }
+
+  /** Attack fields still without evidence, best first, as many as are explained per decision. */
+  function unexplained(list: readonly Scored[]): Scored[] {
+    return list
+      .filter((s) => s.fs.score >= thresholds.attack && s.fs.evidence === undefined)
+      .sort((a, b) => b.fs.score - a.fs.score)
+      .slice(0, MAX_EVIDENCE_FINDINGS);
+  }
+
+  async function searchEvidence(decision: Decision, open: readonly Scored[]): Promise<Decision> {
+    active++;
+    try {
+      const deadline: Deadline = { at: now() + options.timeBudgetMs };
+      await Promise.all(
+        open.map(async (s) => {
+          try {
+            // Another decision on the same value may have found it meanwhile (the FieldScore is cached).
+            if (s.fs.evidence === undefined) s.fs.evidence = await findEvidence(s.field, s.fs, deadline);
+          } catch {
+            // Out of time or a model error: this finding stays without evidence, the decision stands.
+          }
+        }),
+      );
+    } finally {
+      if (--active === 0) drained?.();
+    }
+    const found = new Map(
+      open.filter((s) => s.fs.evidence).map((s) => [`${s.field.kind}\u0000${s.field.path}`, s.fs.evidence!]),
+    );
+    return {
+      ...decision,
+      findings: decision.findings.map((f) => {
+        if (f.kind !== 'attack' || f.evidence !== undefined) return f;
+        const evidence = found.get(`${f.fieldKind}\u0000${f.path}`);
+        return evidence ? { ...f, evidence } : f;
+      }),
+    };
+  }
+
+  function explain(decision: Decision): Promise<Decision> {
+    const pending = explaining.get(decision);
+    if (pending) return pending;
+    const open = explainable.get(decision);
+    if (open === undefined || closed) return Promise.resolve(decision);
+    const promise = searchEvidence(decision, open);
+    explaining.set(decision, promise);
+    return promise;
   }
 
   return {
@@ -408,6 +470,7 @@ export function createWafEngine(
     options,
     backend: backend.name,
     inspect,
+    explain,
     stats: () => ({
       ...counters,
       modelRuns: batcher.runs,

@@ -78,8 +78,14 @@ export interface WafOptions {
   /** Score cache; `false` turns it off. */
   readonly cache?: CacheOptions | false;
   readonly batching?: BatchingOptions;
-  /** Find the evidence span of each attack finding by occlusion (one extra model run per finding). Default true. */
-  readonly evidence?: boolean;
+  /**
+   * The evidence span of each attack finding, found by occlusion (one extra model run of ~2.5× the field's
+   * tokens per finding). `true` (default): searched inside `inspect()`, within the time budget. `'lazy'`:
+   * not searched by `inspect()` — `waf.explain(decision)` searches it when someone needs it (a report, a log
+   * line), so blocking an attack never waits for its explanation and nobody pays for one nobody reads.
+   * `false`: never searched.
+   */
+  readonly evidence?: boolean | 'lazy';
   /** ONNX Runtime intra-op threads. Default 1. */
   readonly threads?: number;
   /**
@@ -101,7 +107,7 @@ export interface ResolvedWafOptions {
   readonly fastPath: boolean;
   readonly cache: Required<CacheOptions> | false;
   readonly batching: Required<BatchingOptions>;
-  readonly evidence: boolean;
+  readonly evidence: boolean | 'lazy';
   readonly threads: number;
   readonly worker: boolean;
 }
@@ -157,6 +163,13 @@ function bool(name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') fail(`\`${name}\` must be true or false, got ${JSON.stringify(value)}.`);
   return value;
+}
+
+function evidenceOption(value: unknown, fallback: boolean | 'lazy'): boolean | 'lazy' {
+  if (value === undefined) return fallback;
+  if (value !== true && value !== false && value !== 'lazy')
+    fail(`\`evidence\` must be true, false or 'lazy', got ${JSON.stringify(value)}.`);
+  return value as boolean | 'lazy';
 }
 
 function integer(name: string, value: unknown, fallback: number, min: number, max: number): number {
@@ -278,7 +291,7 @@ export function resolveWafOptions(options: WafOptions | undefined): ResolvedWafO
     fastPath: bool('fastPath', o.fastPath, d.fastPath),
     cache,
     batching,
-    evidence: bool('evidence', o.evidence, d.evidence),
+    evidence: evidenceOption(o.evidence, d.evidence),
     threads: integer('threads', o.threads, d.threads, 1, 64),
     worker: bool('worker', o.worker, d.worker),
   };
