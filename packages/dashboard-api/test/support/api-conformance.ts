@@ -212,6 +212,15 @@ export function apiConformance(
         expect((await h.call('/api/alerts/999999/dismiss', { method: 'POST' })).status).toBe(404);
         const history = (await h.call('/api/alerts/history?range=1h')).json.data as Array<{ id: number }>;
         expect(history.some((a) => a.id === campaign!.id)).toBe(true);
+        // The periodic rules: the instance reported an inspection failure (time budget) in its batch.
+        await h.api.workers.alerts.runNow();
+        const after = (await h.call('/api/alerts/active')).json.data as Array<{
+          title: string;
+          source: string;
+        }>;
+        expect(after.find((a) => a.title === 'Inspection failures on web-1:4242')).toMatchObject({
+          source: 'instance:web-1:4242',
+        });
       });
 
       it('is idempotent by event id: a retried batch is stored once', async () => {
@@ -255,6 +264,17 @@ export function apiConformance(
         const score = (await h.call('/api/security/compliance-score')).json.data;
         expect(score.total).toBe(checks.length);
         expect(score.score).toBeLessThan(score.total);
+      });
+
+      it('prunes rows past their retention in the cleanup worker', async () => {
+        const old = Date.now() - 40 * 86_400_000; // default traffic retention: 30 days
+        await h.api.storage.traffic.insertMany([
+          { time: old, requestId: 'ancient', ip: '192.0.2.99', method: 'GET', path: '/old', action: 'allow' },
+        ]);
+        expect(await h.api.storage.traffic.findByRequestId('ancient', old)).toBeDefined();
+        await h.api.workers.cleanup.runNow();
+        expect(await h.api.storage.traffic.findByRequestId('ancient', old)).toBeUndefined();
+        expect(h.api.workers.cleanup.stats).toMatchObject({ failures: 0 });
       });
 
       it('scores requests on demand with the real model', async () => {
