@@ -23,11 +23,19 @@ async function demoKeys(api, dataDir) {
 }
 
 /**
- * @param {{ dataDir: string, appPort?: number, dashboardPort?: number, flushIntervalMs?: number }} options
+ * @param {{ dataDir: string, appPort?: number, dashboardPort?: number, flushIntervalMs?: number, timeBudgetMs?: number }} options
+ *   `timeBudgetMs`: the engine's per-request budget (default 50 ms, core's default; tests raise it so a busy
+ *   machine does not fail decisions open).
  */
-export async function startStack({ dataDir, appPort = 3000, dashboardPort = 3001, flushIntervalMs = 250 }) {
+export async function startStack({
+  dataDir,
+  appPort = 3000,
+  dashboardPort = 3001,
+  flushIntervalMs = 250,
+  timeBudgetMs,
+}) {
   mkdirSync(dataDir, { recursive: true });
-  const engine = await createWaf();
+  const engine = await createWaf(timeBudgetMs === undefined ? {} : { timeBudgetMs });
   const dashboard = await createDashboardApi({
     storage: { sqlite: { path: path.join(dataDir, 'wafer.db') } },
     waf: engine,

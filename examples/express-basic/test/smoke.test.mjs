@@ -12,7 +12,7 @@ let engine, dashboard, dashboardUrl, server, appUrl, firewallApp, dir;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'wafer-example-basic-'));
-  engine = await createWaf();
+  engine = await createWaf({ timeBudgetMs: 5_000 }); // decisions, not speed: a busy CI machine must not fail them open
   dashboard = await createDashboardApi({
     storage: { sqlite: { path: path.join(dir, 'wafer.db') } },
     waf: engine,

@@ -44,8 +44,10 @@ describe.skipIf(!shipped)('createWaf from @wafer/core/web', () => {
   afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
 
   it('fetches the model from { url }, verifies it and decides like the Node engine', async () => {
-    const web = await createWaf({ model: { url: `${base}/model/` }, cache: false });
-    const node = await createNodeWaf({ worker: false, cache: false });
+    // A generous time budget: this compares decisions, and a busy CI machine must not turn one into a
+    // fail-open `allow` on one side only.
+    const web = await createWaf({ model: { url: `${base}/model/` }, cache: false, timeBudgetMs: 10_000 });
+    const node = await createNodeWaf({ worker: false, cache: false, timeBudgetMs: 10_000 });
     try {
       expect(web.backend).toBe('onnxruntime-web');
       expect(served).toEqual(expect.arrayContaining(['manifest.json', 'model.onnx', 'tokenizer.json']));
@@ -67,7 +69,7 @@ describe.skipIf(!shipped)('createWaf from @wafer/core/web', () => {
       model: readFileSync(`${MODELS_DIR}model.onnx`),
       tokenizer: readFileSync(`${MODELS_DIR}tokenizer.json`),
     };
-    const waf = await createWaf({ model: { bytes }, mode: 'block' });
+    const waf = await createWaf({ model: { bytes }, mode: 'block', timeBudgetMs: 10_000 });
     try {
       expect((await waf.inspect(requests[1]!)).action).toBe('block');
     } finally {

@@ -166,7 +166,8 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
     },
   });
 
-  function raise(alerts: ReturnType<typeof rules.onRecords>): void {
+  /** Stores and publishes alerts in the background; the promise settles when these (and earlier ones) are stored. */
+  function raise(alerts: ReturnType<typeof rules.onRecords>): Promise<unknown> {
     for (const alert of alerts) {
       const p = storage.alerts
         .raise(alert)
@@ -178,6 +179,7 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
         .finally(() => pendingAlerts.delete(p));
       pendingAlerts.add(p);
     }
+    return Promise.allSettled([...pendingAlerts]);
   }
 
   function onCommitted(records: readonly IngestRecord[]): void {
@@ -191,7 +193,7 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
       if (record.activity)
         hub.publish('activity', activityItem(record.activity, time, record.traffic.requestId));
     }
-    raise(rules.onRecords(records));
+    void raise(rules.onRecords(records));
   }
 
   const queue = createWriteQueue({
@@ -350,7 +352,8 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
   const alertWorker = intervalWorker(
     'alerts',
     o.workers.alertIntervalMs,
-    async () => raise(rules.evaluate(await storage.ingest.instances())),
+    // Awaits every pending alert write too: `runNow()` returns with the alerts stored.
+    async () => void (await raise(rules.evaluate(await storage.ingest.instances()))),
     onWorkerError,
   );
   const cleanupWorker = intervalWorker(

@@ -20,7 +20,7 @@ describe('@wafer/express → dashboard API', () => {
   let firewall: ReturnType<typeof wafMiddleware>;
 
   beforeAll(async () => {
-    engine = await createWaf();
+    engine = await createWaf({ timeBudgetMs: 5_000 }); // decisions, not speed: a busy CI machine must not fail them open
     h = await startHarness({ storage: db.options, waf: engine });
     app = express();
     firewall = wafMiddleware({
