@@ -131,7 +131,7 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
   }
 
   let accepting = true;
-  let address: string | null = null;
+  let address: { host: string; port: number } | null = null;
   const connections = new Set<Socket>();
   const httpStats = { requests: 0, errors: 0, rateLimited: 0 };
   const routeCounts = new Map<string, number>();
@@ -139,14 +139,15 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
   const pendingAlerts = new Set<Promise<unknown>>();
 
   const counters = createLiveCounters(now);
+  const activeConnections = () => connections.size;
+  const realtime = () => realtimeMetrics({ counters, now, startedAt, activeConnections });
   const rules = createAlertRules(o.alerts, counters, now);
   const verifier = createKeyVerifier(storage, o.auth.cacheMs, now);
 
   const hub = createLiveHub({
     ...o.websocket,
     now,
-    greeting: async () =>
-      realtimeMetrics({ counters, now, startedAt, activeConnections: () => connections.size }),
+    greeting: async () => realtime(),
     authorize: async (request: IncomingMessage) => {
       try {
         const url = new URL(request.url ?? '/', 'http://localhost');
@@ -280,7 +281,7 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
     now,
     startedAt,
     range: (name: RangeName) => resolveRange(name, now()),
-    activeConnections: () => connections.size,
+    activeConnections,
     runCheck,
     ready: () => accepting,
   };
@@ -333,19 +334,15 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
     async () => {
       await storage.metrics.insertMany([
         snapshot({
-          storage,
           counters,
           sampler,
           intervalMs: o.workers.metricsIntervalMs,
           startedAt,
           now,
-          activeConnections: () => connections.size,
+          activeConnections,
         }),
       ]);
-      hub.publish(
-        'metrics',
-        realtimeMetrics({ counters, now, startedAt, activeConnections: () => connections.size }),
-      );
+      hub.publish('metrics', realtime());
     },
     onWorkerError,
   );
@@ -468,7 +465,7 @@ export async function createDashboardApi(options: DashboardApiOptions = {}): Pro
         });
       });
       const bound = server.address() as AddressInfo;
-      address = `${bound.address}:${bound.port}`;
+      address = { host: bound.address, port: bound.port };
       void securityWorker.runNow();
       const shownHost = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
       return { host: bound.address, port: bound.port, url: `http://${shownHost}:${bound.port}` };

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../http/schemas.js';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+const NullableNumber = Nullable(Type.Number());
 
 /** One attack finding as `@wafer/express` reports it. */
 export const WireThreat = Type.Object({
@@ -31,7 +31,7 @@ export const WireEvent = Type.Object({
   method: Type.String({ minLength: 1, maxLength: 16 }),
   path: Type.String({ minLength: 1, maxLength: 8192 }),
   query: Type.Optional(Nullable(Type.String({ maxLength: 16384 }))),
-  status: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 999 }), Type.Null()])),
+  status: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 999 }))),
   latencyMs: Type.Optional(NullableNumber),
   responseSize: Type.Optional(NullableNumber),
   userAgent: Type.Optional(Nullable(Type.String({ maxLength: 4096 }))),

@@ -41,24 +41,6 @@ export interface WriteQueueOptions {
   readonly onError: (error: unknown) => void;
 }
 
-function mergeInstances(into: Map<string, InstanceReport>, reports: readonly InstanceReport[]) {
-  for (const report of reports) {
-    const seen = into.get(report.id);
-    into.set(
-      report.id,
-      seen
-        ? {
-            ...seen,
-            ...Object.fromEntries(Object.entries(report).filter(([, v]) => v !== null && v !== undefined)),
-            seenAt: Math.max(seen.seenAt, report.seenAt),
-            events: seen.events + report.events,
-            failures: seen.failures + report.failures,
-          }
-        : report,
-    );
-  }
-}
-
 /**
  * The one writer of ingested events: submissions wait in a bounded queue and are written **group-committed**,
  * several per transaction (one SQLite commit costs about as much as a thousand rows, so batching the batches is
@@ -114,12 +96,11 @@ export function createWriteQueue(options: WriteQueueOptions) {
 
   async function writeGroup(group: Submission[], offset: IngestWriteOptions['offset']): Promise<void> {
     const records = group.flatMap((s) => s.records);
-    const instances = new Map<string, InstanceReport>();
-    for (const s of group) mergeInstances(instances, s.instances);
     const started = performance.now();
     {
       const result = await storage.ingest.write(records, {
-        instances: [...instances.values()],
+        // Several reports of one instance are fine: storage folds them (events summed, latest non-null fields).
+        instances: group.flatMap((s) => s.instances),
         ...(offset ? { offset } : {}),
       });
       stats.lastWriteMs = performance.now() - started;

@@ -1,6 +1,7 @@
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { errorEnvelope } from '../http/envelope.js';
 
 /** The message kinds of the live feed; `data` has the same shape as the REST endpoint of that kind. */
 export type LiveType = 'metrics' | 'alert' | 'activity' | 'threat' | 'traffic';
@@ -33,9 +34,10 @@ export interface LiveHubOptions {
 const PATHS = new Set(['/', '/ws']);
 
 function refuse(socket: Duplex, status: number, message: string): void {
-  const body = JSON.stringify({ success: false, data: null, message, timestamp: new Date().toISOString() });
+  // The same envelope as REST errors, on the raw socket: the upgrade never became a WebSocket.
+  const body = JSON.stringify(errorEnvelope(message, Date.now()));
   socket.end(
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Service Unavailable'}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

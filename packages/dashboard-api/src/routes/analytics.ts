@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { HttpError } from '../http/envelope.js';
 import { route, type RouteSpec } from '../http/route.js';
-import { ChartPoint, RangeQuery } from '../http/schemas.js';
+import { ChartPoint, Nullable, RangeQuery } from '../http/schemas.js';
 import type { RouteDeps } from './deps.js';
 import { metricBuckets } from './metric-buckets.js';
 
@@ -70,7 +70,7 @@ export function analyticsRoutes(deps: RouteDeps): RouteSpec[] {
       response: Type.Composite([
         Totals,
         Type.Object({
-          topAttackClass: Type.Union([Type.String(), Type.Null()]),
+          topAttackClass: Nullable(Type.String()),
           openAlerts: Type.Integer(),
           instances: Type.Integer({ description: 'Instances that reported within the range.' }),
           range: Type.String(),

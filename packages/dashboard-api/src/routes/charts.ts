@@ -1,30 +1,15 @@
 import { Type } from '@sinclair/typebox';
+import { ATTACK_CLASS_SEVERITY } from '@wafer/core';
 import { route, type RouteSpec } from '../http/route.js';
 import { Nullable, RangeQuery } from '../http/schemas.js';
 import type { RouteDeps } from './deps.js';
 import { metricBuckets } from './metric-buckets.js';
 
-/** Classes charted when no engine is loaded (its labels name them otherwise). */
-export const DEFAULT_CLASSES = [
-  'sqli',
-  'xss',
-  'path_traversal',
-  'cmdi',
-  'code_injection',
-  'ssrf',
-  'ssti',
-  'xxe',
-  'log4shell',
-  'nosqli',
-  'ldap_xpath',
-  'crlf',
-  'open_redirect',
-] as const;
-
 const iso = (t: number) => new Date(t).toISOString();
 
+/** The engine's attack classes; without an engine, the classes core rates (every class of the shipped model). */
 export function attackClasses(deps: Pick<RouteDeps, 'waf'>): string[] {
-  return deps.waf ? deps.waf.model.labels.filter((l) => l !== 'benign') : [...DEFAULT_CLASSES];
+  return deps.waf ? deps.waf.model.labels.filter((l) => l !== 'benign') : Object.keys(ATTACK_CLASS_SEVERITY);
 }
 
 export function chartRoutes(deps: RouteDeps): RouteSpec[] {

@@ -4,14 +4,11 @@ import type { RouteDeps } from './deps.js';
 export function realtimeMetrics(
   deps: Pick<RouteDeps, 'counters' | 'now' | 'startedAt' | 'activeConnections'>,
 ) {
-  const w = deps.counters.window(60);
+  const { responseTimeMs, ...minute } = deps.counters.summary(60);
   const now = deps.now();
   return {
-    requests: w.requests,
-    blocked: w.blocked,
-    attackRate: w.requests > 0 ? Math.round((w.attacks / w.requests) * 10_000) / 100 : 0,
-    responseTime: w.latencyMs === null ? null : Math.round(w.latencyMs * 1000) / 1000,
-    threatsPerMinute: w.threats,
+    ...minute,
+    responseTime: responseTimeMs,
     uptime: Math.round((now - deps.startedAt) / 1000),
     activeConnections: deps.activeConnections(),
     timestamp: new Date(now).toISOString(),

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
+import { envelope } from '../http/envelope.js';
 import { route, type RouteSpec } from '../http/route.js';
+import { Nullable } from '../http/schemas.js';
 import type { RouteDeps } from './deps.js';
 
 export const Health = Type.Object({
@@ -10,14 +12,14 @@ export const Health = Type.Object({
   storage: Type.Object({
     ok: Type.Boolean(),
     dialect: Type.String(),
-    latencyMs: Type.Union([Type.Number(), Type.Null()]),
+    latencyMs: Nullable(Type.Number()),
     error: Type.Optional(Type.String()),
   }),
   model: Type.Object({
     loaded: Type.Boolean(),
-    name: Type.Union([Type.String(), Type.Null()]),
-    version: Type.Union([Type.String(), Type.Null()]),
-    sha256: Type.Union([Type.String(), Type.Null()]),
+    name: Nullable(Type.String()),
+    version: Nullable(Type.String()),
+    sha256: Nullable(Type.String()),
     verified: Type.Boolean(),
   }),
   ingest: Type.Object({ queuedEvents: Type.Integer(), writeErrors: Type.Integer() }),
@@ -71,15 +73,10 @@ export function healthRoutes(deps: RouteDeps): RouteSpec[] {
           },
           ingest: { queuedEvents: deps.queue.stats.queuedEvents, writeErrors: deps.queue.stats.writeErrors },
         };
-        return c.json(
-          {
-            success: ready,
-            data,
-            ...(ready ? {} : { message: storage.ok ? 'Shutting down.' : 'Storage is not answering.' }),
-            timestamp: new Date(deps.now()).toISOString(),
-          },
-          ready ? 200 : 503,
-        );
+        // Not ready still carries the status data (what a probe or an operator needs), so the envelope is built
+        // here rather than thrown as an error.
+        const message = ready ? undefined : storage.ok ? 'Shutting down.' : 'Storage is not answering.';
+        return c.json({ ...envelope(data, deps.now(), message), success: ready }, ready ? 200 : 503);
       },
     }),
   ];

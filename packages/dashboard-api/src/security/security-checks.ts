@@ -1,6 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import type { Waf } from '@wafer/core';
 import type { SecurityCheckStatus, Storage } from '@wafer/storage';
+import { isLoopback } from '../http/auth.js';
 import type { ResolvedDashboardOptions } from '../options.js';
 
 /** The result of one check, before it is stored. */
@@ -21,8 +22,8 @@ export interface SecurityCheckDeps {
   readonly storage: Storage;
   readonly waf: Waf | null;
   readonly options: ResolvedDashboardOptions;
-  /** Where the server listens, once it does. */
-  readonly address: () => string | null;
+  /** Where the server listens (the bound address), once it does. */
+  readonly address: () => { readonly host: string; readonly port: number } | null;
   readonly now: () => number;
   readonly retentionDays: () => Record<string, number> | null;
   /** Requests and inspection failures ingested in the last 15 minutes. */
@@ -212,9 +213,10 @@ export function securityChecks(deps: SecurityCheckDeps): SecurityCheckDefinition
       id: 'exposure',
       name: 'Network exposure and CORS',
       async run() {
-        const address = deps.address();
+        const bound = deps.address();
+        const address = bound && `${bound.host}:${bound.port}`;
         const wildcard = options.cors.origins.includes('*');
-        const loopback = address !== null && /^(127\.|::1|localhost)/.test(address);
+        const loopback = bound !== null && isLoopback(bound.host);
         const details = {
           address,
           cors: options.cors.origins,

@@ -1,4 +1,4 @@
-import type { MetricSnapshot, Storage } from '@wafer/storage';
+import type { MetricSnapshot } from '@wafer/storage';
 import type { LiveCounters } from '../live/live-counters.js';
 
 export interface ProcessSampler {
@@ -25,7 +25,6 @@ export function processSampler(): ProcessSampler {
 }
 
 export interface MetricsAggregatorDeps {
-  readonly storage: Storage;
   readonly counters: LiveCounters;
   readonly sampler: ProcessSampler;
   readonly intervalMs: number;
@@ -40,17 +39,11 @@ export interface MetricsAggregatorDeps {
  * aggregator worker and pushed over WebSocket.
  */
 export function snapshot(deps: MetricsAggregatorDeps): MetricSnapshot {
-  const seconds = Math.max(1, Math.round(deps.intervalMs / 1000));
-  const w = deps.counters.window(seconds);
   const now = deps.now();
   return {
     time: now,
     intervalMs: deps.intervalMs,
-    requests: w.requests,
-    blocked: w.blocked,
-    attackRate: w.requests > 0 ? Math.round((w.attacks / w.requests) * 10_000) / 100 : 0,
-    responseTimeMs: w.latencyMs === null ? null : Math.round(w.latencyMs * 1000) / 1000,
-    threatsPerMinute: Math.round((w.threats / seconds) * 60 * 100) / 100,
+    ...deps.counters.summary(Math.max(1, Math.round(deps.intervalMs / 1000))),
     uptimeS: Math.round((now - deps.startedAt) / 1000),
     activeConnections: deps.activeConnections(),
     cpuPercent: deps.sampler.cpuPercent(),
