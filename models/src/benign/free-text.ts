@@ -1,6 +1,7 @@
 import type { Rng } from '../rng.js';
 import type { Fakers } from './fakers.js';
 import { EMOJI, phrase } from './multilingual.js';
+import { sqlWordPhrase } from './sql-word-phrases.js';
 
 /**
  * Benign free text that looks a little like attacks: SQL and shell words in everyday sentences,
@@ -323,7 +324,7 @@ export function freeText(
   let text: string;
   switch (kind) {
     case 'sql-words':
-      text = rng.pick(SQL_WORDS);
+      text = rng.chance(0.5) ? sqlWordPhrase(rng) : rng.pick(SQL_WORDS);
       break;
     case 'shell-words':
       text = rng.pick(SHELL_WORDS);

@@ -34,7 +34,7 @@ const FREE_TEXT_SLOTS: ReadonlySet<TextSlot> = new Set([
 ]);
 
 /** Version of the benign generators, recorded in the manifest. */
-export const BENIGN_GENERATOR_VERSION = '1.1.0';
+export const BENIGN_GENERATOR_VERSION = '1.2.0';
 
 /**
  * Builds benign drafts: picks an app (optionally one that produces a given body kind), and when

@@ -39,7 +39,7 @@ function place(from: string, bundleDir: string, name: string): FileEntry {
   return { path: name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }
 
-const MODEL_VERSION = '2.0.0';
+const MODEL_VERSION = '3.0.0';
 
 /**
  * The corpus manifest keeps a few example payloads for debugging; they are dataset text, which must
