@@ -10,15 +10,13 @@ import type { Rng } from '../rng.js';
  * project.
  */
 export function sqlWordPhrase(rng: Rng): string {
+  /** ` <one of list>` with probability `p`, else nothing. */
+  const maybe = (p: number, list: readonly string[]) => (rng.chance(p) ? ` ${rng.pick(list)}` : '');
   return rng.weighted<() => string>([
-    [
-      () =>
-        `${rng.pick(VERBS)} ${rng.pick(ARTICLES)}${rng.pick(OBJECTS)}${rng.chance(0.6) ? ` ${rng.pick(TAILS)}` : ''}`,
-      5,
-    ],
-    [() => `${rng.pick(PRODUCTS)}${rng.chance(0.4) ? ` ${rng.pick(QUALIFIERS)}` : ''}`, 4],
-    [() => `${rng.pick(QUESTIONS)} ${rng.pick(OBJECTS)}${rng.chance(0.4) ? ` ${rng.pick(TAILS)}` : ''}`, 3],
-    [() => `${rng.pick(HELP)}`, 2],
+    [() => `${rng.pick(VERBS)} ${rng.pick(ARTICLES)}${rng.pick(OBJECTS)}${maybe(0.6, TAILS)}`, 5],
+    [() => `${rng.pick(PRODUCTS)}${maybe(0.4, QUALIFIERS)}`, 4],
+    [() => `${rng.pick(QUESTIONS)} ${rng.pick(OBJECTS)}${maybe(0.4, TAILS)}`, 3],
+    [() => rng.pick(HELP), 2],
   ])();
 }
 

@@ -148,7 +148,8 @@ export function createWafEngine(
   const maxCachedValue = options.cache === false ? 0 : options.cache.maxValueLength;
   const inFlight = new Map<string, { promise: Promise<FieldScore>; deadline: Deadline }>();
   const modelName = `${manifest.name}@${manifest.version}`;
-  const classScratch = new Float64Array(labels.length);
+  // Per-class maxima of the decision being built (see inspect()).
+  const classMax = new Float64Array(labels.length);
   const counters = {
     inspected: 0,
     attacks: 0,
@@ -344,9 +345,9 @@ export function createWafEngine(
     // Build the decision from whatever was scored.
     let score = 0;
     // Maxima by class index first, the named object once: keyed stores by label name in the per-field
-    // loop were the largest single cost of a cached benign request. The scratch array is the engine's
-    // (this loop never awaits), because a fresh 14-double typed array lives off the V8 heap and costs more.
-    const classMax = classScratch.fill(0);
+    // loop were the largest single cost of a cached benign request. The array is the engine's (this loop
+    // never awaits), because a fresh 14-double typed array lives off the V8 heap and costs more.
+    classMax.fill(0);
     const attackFields: Scored[] = [];
     const findings: DecisionFinding[] = [];
     for (const s of scored) {
