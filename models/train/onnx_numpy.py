@@ -124,6 +124,11 @@ def _run_node(op: str, inputs: List, a: Dict[str, object]):
         return np.where(*inputs)
     if op == "Equal":
         return np.equal(*inputs)
+    if op == "QuantizeLinear":
+        x, scale, zero_point = inputs
+        info = np.iinfo(zero_point.dtype)
+        q = np.rint(x / scale.astype(np.float32)) + zero_point.astype(np.float32)
+        return np.clip(q, info.min, info.max).astype(zero_point.dtype)
     if op == "DequantizeLinear":
         return _dequantize(*inputs, axis=int(a.get("axis", 1)))
     raise NotImplementedError(f"onnx_numpy: op {op} is not supported")

@@ -5,7 +5,8 @@ Runs at the end of train.py, or standalone on the best checkpoint of an earlier 
     /usr/bin/python3 models/train/pipeline.py --data DIR --out DIR [--target-fpr 0.001] [--sample-eval K]
 
 Writes into --out: model.onnx, model.int8.onnx, thresholds.json, metrics.json, parity.json,
-roc.png, pr.png. Both variants (float, int8-simulated) are calibrated on validation separately
+roc.png, pr.png. The int8 variant is static: int8 weights and uint8 activations with ranges fixed on
+validation. Both variants (float, int8-simulated) are calibrated on validation separately
 (each ships with its own thresholds) and evaluated side by side; the int8 model is recommended
 only if it stays within noise of the float one (see `recommend`).
 """
@@ -27,16 +28,20 @@ import torch
 import checkpoint as ckpt
 import export_onnx
 import onnx_numpy
+from activation_ranges import linear_input_ranges
 from calibrate import calibrate
 from data import WindowSet, collate, limit_requests, load_labels, load_parity_fields, load_split, log
 from evaluate import evaluate_split, plot_curves
 from inference import predict_probs
 from model import build_model
 from parity import build_parity
+from quantize import activation_qparams
 
 EVAL_SPLITS = ("validation", "test", "ood", "benign-benchmark")
-#: onnxruntime fuses DequantizeLinear+MatMul into MatMulNBits, which by default quantizes activations
-#: too (accuracy_level 4); level 0 keeps fp32 compute = the weight-only arithmetic we evaluated.
+#: For weight-only graphs onnxruntime fuses DequantizeLinear+MatMul into MatMulNBits, which by default
+#: quantizes activations its own way (accuracy_level 4); level 0 keeps the arithmetic we evaluated. Our
+#: static graph quantizes activations explicitly (QDQ), so this only guards against a MatMul left
+#: weight-only.
 INT8_SESSION_OPTIONS = {"extra": {"session": {"qdq_matmulnbits_accuracy_level": "0"}}}
 REPORT_SPLITS = ("test", "ood", "benign-benchmark")
 
@@ -118,8 +123,14 @@ def post_training(model, info: dict, splits: Dict[str, Optional[WindowSet]], out
     metadata = {"labels": json.dumps(labels), "maxLength": str(info["maxLength"]), "padId": str(pad_id), "vocabSize": str(info["vocabSize"])}
     float_path, int8_path = os.path.join(out, "model.onnx"), os.path.join(out, "model.int8.onnx")
     export_onnx.export_float(model, float_path, metadata)
-    records = export_onnx.quantize_model(float_path, int8_path)
+    records = export_onnx.quantize_model(float_path, int8_path, embeddings=False)
     sim = export_onnx.simulate_int8(model, records)
+    # Static activation ranges, measured on validation (never test) with the int8 weights in place.
+    linears = export_onnx.linear_inputs(records, sim)
+    ranges = linear_input_ranges(sim, linears.values(), splits["validation"], pad_id, seed=seed)
+    act_qparams = {module: activation_qparams(*ranges[module]) for module in linears.values()}
+    export_onnx.add_activation_quantization(int8_path, {w: act_qparams[m] for w, m in linears.items()})
+    sim = export_onnx.simulate_activations(sim, act_qparams)
     sizes = {"model.onnx": export_onnx.file_size(float_path), "model.int8.onnx": export_onnx.file_size(int8_path)}
     for name, size in sizes.items():
         log(f"[post] {name}: {size / 1e6:.2f} MB" + ("  WARNING: over the 8 MB budget" if size > export_onnx.MAX_BYTES else ""))
@@ -191,6 +202,7 @@ def post_training(model, info: dict, splits: Dict[str, Optional[WindowSet]], out
         "recommendation": rec,
         "onnx": {
             "opset": export_onnx.OPSET, "sizes": sizes, "quantized": export_onnx.public_records(records),
+            "activations": {m: {"min": ranges[m][0], "max": ranges[m][1], "scale": float(q[0]), "zeroPoint": int(q[1])} for m, q in act_qparams.items()},
             "numpyInterpreterCheck": check,
         },
     }

@@ -1,5 +1,6 @@
-"""Symmetric int8 weight quantization (per channel), shared by the ONNX rewrite and the torch
-simulation so both see bit-identical dequantized weights.
+"""int8 quantization math shared by the ONNX rewrite and the torch simulation, so both compute the
+same numbers: symmetric int8 weights (per channel) and asymmetric uint8 activations (per tensor,
+with a scale and zero point fixed at export from calibration data).
 
 Why symmetric, zero point 0, range [-127, 127]: weights are roughly zero-centred, a zero point
 buys nothing, and -128 is left unused so the range is symmetric. Why per channel (per output
@@ -13,8 +14,11 @@ from __future__ import annotations
 from typing import Tuple
 
 import numpy as np
+import torch
 
 QMAX = 127
+#: uint8 activations: ONNX Runtime's integer GEMM (MLAS) is fastest for uint8 x int8 (AVX2/AVX-512 VNNI).
+ACT_QMAX = 255
 
 
 def _reduce_axes(ndim: int, axis: int) -> Tuple[int, ...]:
@@ -40,3 +44,27 @@ def _broadcast(scale: np.ndarray, ndim: int, axis: int) -> np.ndarray:
     shape = [1] * ndim
     shape[axis % ndim] = -1
     return scale.reshape(shape)
+
+
+def activation_qparams(lo: float, hi: float) -> Tuple[np.float32, np.uint8]:
+    """(scale, zero point) of an asymmetric uint8 grid over [lo, hi] widened to include 0.
+
+    Why 0 is on the grid: the zero point is then an exact integer, so a zero activation stays exactly
+    zero. Why fixed (static) and not computed per call (ONNX Runtime's DynamicQuantizeLinear): a
+    per-call range spans the whole batch, so a window's score would depend on which other fields
+    were micro-batched with it and on their padding; fixed ranges keep every score a function of its
+    own window. Values outside the calibrated range saturate at the grid's ends.
+    """
+    lo, hi = min(float(lo), 0.0), max(float(hi), 0.0)
+    scale = np.float32((hi - lo) / ACT_QMAX) if hi > lo else np.float32(1.0)
+    zero_point = np.uint8(np.clip(np.rint(-lo / float(scale)), 0, ACT_QMAX))
+    return scale, zero_point
+
+
+def fake_quantize_activation(x: torch.Tensor, scale: np.float32, zero_point: np.uint8) -> torch.Tensor:
+    """ONNX QuantizeLinear then DequantizeLinear, in float32 as ONNX Runtime computes them:
+    q = saturate(round_half_even(x / scale) + zero_point), then (q - zero_point) * scale."""
+    s = torch.tensor(float(scale), dtype=torch.float32)
+    z = float(zero_point)
+    q = torch.clamp(torch.round(x / s) + z, 0.0, float(ACT_QMAX))
+    return (q - z) * s

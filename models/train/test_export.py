@@ -1,5 +1,6 @@
 """ONNX export: checker passes, dynamic batch/sequence axes, numbers match torch (numpy interpreter)
-for shapes other than the export example, and the int8 graph matches its torch simulation."""
+for shapes other than the export example, and the int8 graphs (weight-only, and static with uint8
+activations) match their torch simulations."""
 
 import threads_env  # noqa: F401
 import os
@@ -13,7 +14,10 @@ import torch
 
 import export_onnx
 import onnx_numpy
+from activation_ranges import linear_input_ranges
+from data import WindowSet
 from model import WaferEncoder
+from quantize import activation_qparams
 
 
 class ExportTest(unittest.TestCase):
@@ -27,10 +31,28 @@ class ExportTest(unittest.TestCase):
         export_onnx.export_float(cls.model, cls.float_path, {"labels": "[]"})
         cls.records = export_onnx.quantize_model(cls.float_path, cls.int8_path)
         cls.sim = export_onnx.simulate_int8(cls.model, cls.records)
+        # The static variant, built as the pipeline builds it (calibrated on a synthetic window set).
+        cls.static_path = os.path.join(cls.tmp, "model.static.onnx")
+        cls.static_records = export_onnx.quantize_model(cls.float_path, cls.static_path, embeddings=False)
+        static = export_onnx.simulate_int8(cls.model, cls.static_records)
+        cls.linears = export_onnx.linear_inputs(cls.static_records, static)
+        ranges = linear_input_ranges(static, cls.linears.values(), cls.window_set(), pad_id=0)
+        cls.act = {m: activation_qparams(*ranges[m]) for m in cls.linears.values()}
+        cls.rewritten = export_onnx.add_activation_quantization(cls.static_path, {w: cls.act[m] for w, m in cls.linears.items()})
+        cls.static_sim = export_onnx.simulate_activations(static, cls.act)
 
     @classmethod
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    @staticmethod
+    def window_set():
+        g = np.random.default_rng(3)
+        lengths = g.integers(2, 60, 200)
+        offsets = np.concatenate([[0], np.cumsum(lengths)])
+        ids = g.integers(4, 2000, int(offsets[-1])).astype(np.int32)
+        zeros = np.zeros(200, np.int32)
+        return WindowSet("synthetic", ids, offsets.astype(np.int64), zeros.astype(np.int64), np.arange(200), zeros, zeros, ["synthetic"], ["query"])
 
     def batch(self, n, s):
         g = torch.Generator().manual_seed(n * 1000 + s)
@@ -80,6 +102,39 @@ class ExportTest(unittest.TestCase):
         np.testing.assert_allclose(got, expected, atol=1e-5)
         self.assertLess(np.abs(expected - float_probs).max(), 0.05)  # quantization changes little
         self.assertGreater(np.abs(expected - float_probs).max(), 0.0)  # ...but it did change weights
+
+
+    def test_static_int8_graph_structure(self):
+        proto = onnx.load(self.static_path)
+        ops = [n.op_type for n in proto.graph.node]
+        # every Linear of the encoder layers (qkv, out, fc1, fc2 per layer) reads uint8 activations
+        self.assertEqual(sorted(self.linears.values()), sorted(n for n, m in self.model.named_modules() if n.startswith("layers.") and isinstance(m, torch.nn.Linear)))
+        self.assertEqual(self.rewritten, len(self.linears))
+        self.assertEqual(ops.count("QuantizeLinear"), len(self.linears))
+        # embedding tables stay float (a DequantizeLinear on them would run whole on every call)
+        self.assertNotIn("tok_emb.weight", {r["torchParameter"] for r in self.static_records})
+        for scale, zero_point in self.act.values():
+            self.assertGreater(scale, 0)
+            self.assertEqual(zero_point.dtype, np.uint8)
+
+    def test_static_int8_graph_matches_simulation(self):
+        for n, s in ((1, 5), (4, 29), (2, 128)):
+            ids, mask = self.batch(n, s)
+            with torch.no_grad():
+                expected = torch.softmax(self.static_sim(ids, mask), -1).numpy()
+                weight_only = torch.softmax(self.sim(ids, mask), -1).numpy()
+            got = onnx_numpy.run(self.static_path, {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})["probs"]
+            np.testing.assert_allclose(got, expected, atol=1e-5)
+            self.assertGreater(np.abs(expected - weight_only).max(), 0.0)  # the activations were quantized
+
+    def test_static_scores_do_not_depend_on_batch_mates(self):
+        """Fixed ranges: a window scores the same alone and padded into a batch with others."""
+        ids, mask = self.batch(3, 40)
+        with torch.no_grad():
+            together = torch.softmax(self.static_sim(ids, mask), -1).numpy()
+            n = int(mask[1].sum())
+            alone = torch.softmax(self.static_sim(ids[1:2, :n], mask[1:2, :n]), -1).numpy()
+        np.testing.assert_allclose(alone[0], together[1], atol=1e-6)
 
 
 if __name__ == "__main__":

@@ -104,8 +104,13 @@ function main(): number {
     'fast-path audit',
   );
 
-  const pipeline = JSON.parse(readFileSync(join(REPO_ROOT, 'models/metrics/metrics.json'), 'utf8')) as {
-    float: Record<string, { request: { tpr: number; fpr: number } }>;
+  const pipeline = JSON.parse(readFileSync(join(REPO_ROOT, 'models/metrics/metrics.json'), 'utf8')) as Record<
+    string,
+    Record<string, { request: { tpr: number; fpr: number } }> | undefined
+  >;
+  // The pipeline reports float and int8 side by side: compare with the variant that ships.
+  const { variant } = JSON.parse(readFileSync(join(REPO_ROOT, 'models/manifest.json'), 'utf8')) as {
+    variant: string;
   };
   const recorded = values.record
     ? undefined
@@ -118,7 +123,7 @@ function main(): number {
     const summary = evaluate(join(corpus, `${split}.jsonl`));
     summaries[split] = summary;
     const card = recorded?.[split];
-    const trained = pipeline.float[split]?.request;
+    const trained = pipeline[variant]?.[split]?.request;
     report[split] = { engine: summary, modelCard: card, trainingPipeline: trained };
     process.stdout.write(
       `${split.padEnd(17)} wafer eval TPR ${pct(summary.tpr)} FPR ${pct(summary.fpr)} (p50 ${summary.latencyUs.p50} µs, p99 ${summary.latencyUs.p99} µs)` +
