@@ -1,7 +1,7 @@
 // inspect() benchmark: the whole detection path (parse, fast path, cache, model on a worker thread,
 // evidence) on a realistic benign mix and an attack mix, one request at a time, then with 64 in
 // flight. Run by `pnpm bench`; writes its section of docs/benchmarks.md.
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatUs, machineLine, writeSection } from '../../../bench/report.mjs';
 import { accessLogEntryToRequest, createWaf, parseHttpMessage, streamAccessLog } from '../dist/index.js';
@@ -172,11 +172,19 @@ const rows = [
   ['attack mix, evidence off', attackNoEvidence, undefined],
   ['attack mix, evidence off, model on the main thread (`worker: false`)', attackInProcess, undefined],
 ];
+/** "int8 model 3.1.0": which model the numbers are for (the bundle createWaf() loads by default). */
+function shippedModel() {
+  const manifest = JSON.parse(
+    readFileSync(new URL('../../../models/manifest.json', import.meta.url), 'utf8'),
+  );
+  return `${manifest.variant} model ${manifest.version}`;
+}
+
 const lines = [
   '## @wafer/core `inspect()` (parse → fast path → cache → model on a worker thread → evidence)',
   '',
   `Machine: ${machineLine()}. Command: \`pnpm bench\` (packages/core/bench/inspect.mjs). Default options`,
-  '(`createWaf()`: shipped float model, 1 ORT thread on a worker thread, cache 10,000 fields, evidence searched inside `inspect()`).',
+  `(\`createWaf()\`: shipped ${shippedModel()}, 1 ORT thread on a worker thread, cache 10,000 fields, evidence searched inside \`inspect()\`).`,
   `Benign mix: ${source}. Attack mix: packages/core/bench/attack-requests.mjs.`,
   'Latency is the wall time of `await waf.inspect(request)`, one request at a time.',
   '',
