@@ -103,7 +103,6 @@ class ExportTest(unittest.TestCase):
         self.assertLess(np.abs(expected - float_probs).max(), 0.05)  # quantization changes little
         self.assertGreater(np.abs(expected - float_probs).max(), 0.0)  # ...but it did change weights
 
-
     def test_static_int8_graph_structure(self):
         proto = onnx.load(self.static_path)
         ops = [n.op_type for n in proto.graph.node]
