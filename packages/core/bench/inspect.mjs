@@ -1,39 +1,14 @@
 // inspect() benchmark: the whole detection path (parse, fast path, cache, model on a worker thread,
 // evidence) on a realistic benign mix and an attack mix, one request at a time, then with 64 in
 // flight. Run by `pnpm bench`; writes its section of docs/benchmarks.md.
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatUs, machineLine, writeSection } from '../../../bench/report.mjs';
-import { accessLogEntryToRequest, createWaf, parseHttpMessage, streamAccessLog } from '../dist/index.js';
+import { createWaf } from '../dist/index.js';
 import { ATTACK_TEMPLATE_COUNT, attackRequests } from './attack-requests.mjs';
+import { benignMix } from './benign-mix.mjs';
 import { typicalBenignRequest } from './requests.mjs';
-
-const LOG = fileURLToPath(
-  new URL('../../../../shared/datasets/elastic-apache-logs/apache_logs', import.meta.url),
-);
-const FIXTURES = new URL('../test/fixtures/http/', import.meta.url);
-
-async function benignMix() {
-  if (existsSync(LOG)) {
-    const requests = [];
-    for await (const result of streamAccessLog(createReadStream(LOG))) {
-      if (result.ok) requests.push(accessLogEntryToRequest(result.entry));
-    }
-    return { requests, source: `${requests.length} requests of elastic-apache-logs (replayed in log order)` };
-  }
-  const { readFileSync, readdirSync } = await import('node:fs');
-  const fixtures = readdirSync(FIXTURES)
-    .filter((f) => f.startsWith('benign-'))
-    .map((f) => parseHttpMessage(readFileSync(new URL(f, FIXTURES))))
-    .flatMap((result) => (result.ok ? [result.request] : []));
-  const requests = [];
-  for (let i = 0; i < 2000; i++)
-    requests.push(i % 3 === 0 ? typicalBenignRequest() : fixtures[i % fixtures.length]);
-  return {
-    requests,
-    source: `our fixtures (${fixtures.length} benign .http files + a typical GET), 2,000 requests`,
-  };
-}
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -100,11 +75,7 @@ function rates(waf, before) {
 
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
-global.gc?.();
-const rssBefore = process.memoryUsage().rss;
 const waf = await createWaf();
-global.gc?.();
-const rssAfter = process.memoryUsage().rss;
 
 const { requests: benign, source } = await benignMix();
 // Warm up the JIT on our own fixtures (not the measured requests, so the cache starts cold for them).
@@ -147,8 +118,19 @@ const attackNoEvidence = await attackWith({ evidence: false });
 const attackInProcess = await attackWith({ evidence: false, worker: false });
 await waf.close();
 
+/** Memory, measured in a fresh process (bench/memory.mjs) so that no other engine is counted. */
+function memory(options = {}) {
+  const script = fileURLToPath(new URL('./memory.mjs', import.meta.url));
+  const out = execFileSync(process.execPath, ['--expose-gc', script, JSON.stringify(options)], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+const memoryWorker = memory();
+const memoryInProcess = memory({ worker: false });
+
 const TARGETS = { benignMedianUs: 30, attackP50Us: 500, attackP99Us: 2000, rssMb: 60 };
-const rssMb = (rssAfter - rssBefore) / 2 ** 20;
+const rssMb = memoryWorker.loadMb;
 const ok = (pass) => (pass ? '✅' : '❌');
 const decided = (d) =>
   Object.entries(d)
@@ -197,7 +179,9 @@ const lines = [
   '',
   `With 64 requests in flight (fresh engine, micro-batching): benign mix ${Math.round(benignConcurrent).toLocaleString('en-US')} requests/s, attack mix ${Math.round(attackConcurrent).toLocaleString('en-US')} requests/s.`,
   `Attacks detected in the attack mix: ${attack.attacks} of ${attack.count}; flagged in the benign mix (first pass): ${benignFirst.attacks} of ${benignFirst.count}.`,
-  `RSS increase from loading the model (createWaf, worker included): ${rssMb.toFixed(1)} MB.`,
+  `RSS increase from loading the model (createWaf, worker included, measured first thing in a fresh process): ${rssMb.toFixed(1)} MB;`,
+  `then RSS grew by ${memoryWorker.servingGrowthMb.toFixed(1)} MB while the engine served ${memoryWorker.requests.toLocaleString('en-US')} requests whose payloads were all new, 64 at a time (${memoryWorker.modelRuns} model runs of ${memoryWorker.modelWindows.toLocaleString('en-US')} windows; ONNX Runtime keeps the buffers of its largest run).`,
+  `With \`worker: false\`: ${memoryInProcess.loadMb.toFixed(1)} MB at load, then +${memoryInProcess.servingGrowthMb.toFixed(1)} MB.`,
   '',
   '| target | measured | |',
   '| --- | ---: | :-: |',

@@ -56,6 +56,27 @@ describe.skipIf(!shipped)('MicroBatcher', () => {
     expect(batcher.windows).toBe(12);
   });
 
+  it('keeps each run within maxTokens padded tokens, and runs a window alone when two would not fit', async () => {
+    const runs: ModelBatch[] = [];
+    const batcher = new MicroBatcher(recording(backend, runs), labels, 32, 0, 200);
+    const mid = Array.from({ length: 10 }, (_, i) => window(60 + (i % 4), i)); // padded to 63: 3 per run
+    const long = [window(120, 1), window(128, 2), window(100, 3)]; // two would pad past 200 tokens: one per run
+    const rows = await Promise.all([...mid, ...long].map((w) => batcher.score(w)));
+    expect(rows.every((row) => row.length === labels)).toBe(true);
+    expect(runs.every((r) => r.batchSize === 1 || r.batchSize * r.sequenceLength <= 200)).toBe(true);
+    expect(runs.filter((r) => r.sequenceLength > 64).map((r) => r.batchSize)).toEqual([1, 1, 1]);
+    expect(runs.filter((r) => r.sequenceLength <= 64).map((r) => r.batchSize)).toEqual([3, 3, 3, 1]);
+
+    // A window longer than the cap itself is never starved: it runs alone.
+    const tight = new MicroBatcher(recording(backend, runs), labels, 32, 0, 64);
+    const [row] = await Promise.all([tight.score(window(100, 4)), tight.score(window(90, 5))]);
+    expect(row).toHaveLength(labels);
+    expect(runs.slice(-2).map((r) => [r.batchSize, r.sequenceLength])).toEqual([
+      [1, 100],
+      [1, 90],
+    ]);
+  });
+
   it('lets windows submitted during a run share the next one', async () => {
     const runs: ModelBatch[] = [];
     const batcher = new MicroBatcher(recording(backend, runs), labels, 32, 0);

@@ -248,8 +248,10 @@ describe.skipIf(!shipped)('createWaf with the shipped model', () => {
       running = false;
       return max;
     }
-    const inProcessWaf = await createWaf({ worker: false, timeBudgetMs: 10_000 });
-    const workerWaf = await createWaf({ timeBudgetMs: 10_000 });
+    // Runs as large as batching allows, so that an in-process run is one long stall to compare with.
+    const options = { timeBudgetMs: 10_000, batching: { maxTokens: 65_536 } };
+    const inProcessWaf = await createWaf({ ...options, worker: false });
+    const workerWaf = await createWaf(options);
     try {
       const inProcess = await maxEventLoopGap(inProcessWaf);
       const onWorker = await maxEventLoopGap(workerWaf);

@@ -142,6 +142,7 @@ export function createWafEngine(
     labels.length,
     options.batching.maxBatch,
     options.batching.maxWaitMs,
+    options.batching.maxTokens,
   );
   const cache =
     options.cache === false ? undefined : new LruCache<string, FieldScore>(options.cache.maxEntries);

@@ -43,6 +43,8 @@ describe('resolveWafOptions', () => {
       /Uint8Array/,
     );
     expect(invalid({ batching: { maxBatch: 0 } })).toMatch(/batching.maxBatch/);
+    expect(invalid({ batching: { maxTokens: 0.5 } })).toMatch(/batching.maxTokens/);
+    expect(invalid({ batching: { maxToken: 512 } })).toMatch(/maxToken/);
     expect(invalid({ fastPath: 'yes' })).toMatch(/true or false/);
   });
 

@@ -29,6 +29,12 @@ export interface BatchingOptions {
   /** Most windows in one model run. Default 32. */
   readonly maxBatch?: number;
   /**
+   * Most padded tokens (windows x longest window) in one model run. Default 1,024: ONNX Runtime keeps
+   * the memory of the largest run it ever made, and past ~1,000 tokens a bigger run saves no time per
+   * token. A single longer window still runs.
+   */
+  readonly maxTokens?: number;
+  /**
    * Longest a field waits for others to share its batch, in ms. Default 0: fields submitted in the
    * same event-loop turn, or while the previous batch runs, share a batch; nothing waits on a timer.
    */
@@ -124,7 +130,7 @@ export const DEFAULT_WAF_OPTIONS: ResolvedWafOptions = Object.freeze({
   onError: 'allow',
   fastPath: true,
   cache: Object.freeze({ maxEntries: 10_000, maxValueLength: 512 }),
-  batching: Object.freeze({ maxBatch: 32, maxWaitMs: 0 }),
+  batching: Object.freeze({ maxBatch: 32, maxWaitMs: 0, maxTokens: 1024 }),
   evidence: true,
   threads: 1,
   worker: true,
@@ -269,11 +275,12 @@ export function resolveWafOptions(options: WafOptions | undefined): ResolvedWafO
 
   let batching = d.batching;
   if (o.batching !== undefined) {
-    if (!isPlainObject(o.batching)) fail('`batching` must be { maxBatch?, maxWaitMs? }.');
-    checkKeys('batching.', o.batching, ['maxBatch', 'maxWaitMs']);
+    if (!isPlainObject(o.batching)) fail('`batching` must be { maxBatch?, maxWaitMs?, maxTokens? }.');
+    checkKeys('batching.', o.batching, ['maxBatch', 'maxWaitMs', 'maxTokens']);
     batching = {
       maxBatch: integer('batching.maxBatch', o.batching.maxBatch, d.batching.maxBatch, 1, 1024),
       maxWaitMs: integer('batching.maxWaitMs', o.batching.maxWaitMs, d.batching.maxWaitMs, 0, 1000),
+      maxTokens: integer('batching.maxTokens', o.batching.maxTokens, d.batching.maxTokens, 1, 1_048_576),
     };
   }
 
