@@ -34,7 +34,10 @@ export async function createWaf(options?: WafOptions): Promise<Waf> {
           ? await loadModelFromUrl(source.url)
           : await loadModelBundle(source.bytes);
   const backend = resolved.worker
-    ? await createWorkerBackend(bundle.modelBytes, { threads: resolved.threads })
+    ? await createWorkerBackend(bundle.modelBytes, {
+        threads: resolved.threads,
+        labels: bundle.manifest.labels.length,
+      })
     : await createOnnxNodeBackend(bundle.modelBytes, { threads: resolved.threads });
   return startEngine(bundle, backend, resolved);
 }

@@ -1,19 +1,66 @@
-// The worker-thread side of `createWorkerBackend`: owns one onnxruntime-node session and answers
-// batches posted by the main thread, so inference never blocks the host app's event loop.
-import { parentPort, workerData } from 'node:worker_threads';
+// The worker-thread side of `createWorkerBackend`: owns one onnxruntime-node session and answers the
+// batches the main thread writes into shared memory, so inference never blocks the host app's event
+// loop. Between batches the thread sleeps in Atomics.wait (woken directly by the main thread's
+// Atomics.notify), not in its event loop: see worker-protocol.ts for why.
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { createOnnxNodeBackend } from '../../inference/onnx-node-backend.js';
 import type { InferenceBackend } from '../../inference/backend.js';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
+import { CONTROL, dataViews, type WorkerReply, type WorkerSetup } from './worker-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('inference-worker must run in a worker thread');
 const setup = workerData as WorkerSetup;
+const control = new Int32Array(setup.control);
+const encoder = new TextEncoder();
 
-let backend: InferenceBackend | undefined;
+async function serve(backend: InferenceBackend): Promise<void> {
+  let views = dataViews(setup.data, setup.labels);
+  let generation = 0;
+  let seen = 0;
+  for (;;) {
+    // Blocks this thread (not the host app's) until the main thread bumps the request number.
+    Atomics.wait(control, CONTROL.request, seen);
+    seen = Atomics.load(control, CONTROL.request);
+    if (Atomics.load(control, CONTROL.close) === 1) break;
+    if (Atomics.load(control, CONTROL.generation) !== generation) {
+      const message = receiveMessageOnPort(setup.port)?.message as { data: SharedArrayBuffer } | undefined;
+      if (message !== undefined) views = dataViews(message.data, setup.labels);
+      generation = Atomics.load(control, CONTROL.generation);
+    }
+    const batchSize = Atomics.load(control, CONTROL.batchSize);
+    const sequenceLength = Atomics.load(control, CONTROL.sequenceLength);
+    const n = batchSize * sequenceLength;
+    try {
+      // onnxruntime-node takes tensors over unshared memory: copy the batch out (a few KB).
+      const probs = await backend.run({
+        inputIds: views.inputIds.slice(0, n),
+        attentionMask: views.attentionMask.slice(0, n),
+        batchSize,
+        sequenceLength,
+      });
+      if (probs.length > views.probs.length) throw new Error(`${probs.length} scores do not fit the buffer`);
+      views.probs.set(probs);
+      Atomics.store(control, CONTROL.length, probs.length);
+      Atomics.store(control, CONTROL.status, 0);
+    } catch (error) {
+      const bytes = encoder.encode(error instanceof Error ? error.message : String(error));
+      const length = Math.min(bytes.length, views.error.length);
+      views.error.set(bytes.subarray(0, length));
+      Atomics.store(control, CONTROL.length, length);
+      Atomics.store(control, CONTROL.status, 1);
+    }
+    Atomics.store(control, CONTROL.response, seen);
+    Atomics.notify(control, CONTROL.response);
+  }
+  await backend.close();
+  setup.port.close();
+  port!.close();
+}
+
 createOnnxNodeBackend(setup.modelBytes, { threads: setup.threads }).then(
-  (b) => {
-    backend = b;
+  (backend) => {
     port.postMessage({ type: 'ready' } satisfies WorkerReply);
+    void serve(backend);
   },
   (error: unknown) => {
     port.postMessage({
@@ -22,25 +69,3 @@ createOnnxNodeBackend(setup.modelBytes, { threads: setup.threads }).then(
     } satisfies WorkerReply);
   },
 );
-
-port.on('message', (message: WorkerRequest) => {
-  if (message.type === 'close') {
-    void (backend?.close() ?? Promise.resolve()).finally(() => port.close());
-    return;
-  }
-  const { id, inputIds, attentionMask, batchSize, sequenceLength } = message;
-  backend!.run({ inputIds, attentionMask, batchSize, sequenceLength }).then(
-    (probs) => {
-      // Copy into a buffer we own: ORT's output may be a view into memory it reuses.
-      const out = Float32Array.from(probs);
-      port.postMessage({ type: 'result', id, probs: out } satisfies WorkerReply, [out.buffer]);
-    },
-    (error: unknown) => {
-      port.postMessage({
-        type: 'error',
-        id,
-        message: error instanceof Error ? error.message : String(error),
-      } satisfies WorkerReply);
-    },
-  );
-});
