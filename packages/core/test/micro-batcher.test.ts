@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOnnxNodeBackend, packBatch, type InferenceBackend, type ModelBatch } from '../src/index.js';
 import { MicroBatcher } from '../src/waf/micro-batcher.js';
 import { hasShippedModel, loadShippedModel } from './support/shipped-model.js';
+import { syntheticWindow as window } from './support/synthetic-window.js';
 
 const shipped = hasShippedModel('micro-batcher');
 
@@ -15,11 +16,6 @@ function recording(backend: InferenceBackend, runs: ModelBatch[]): InferenceBack
     close: () => backend.close(),
   };
 }
-
-const window = (length: number, seed: number) =>
-  Int32Array.from({ length }, (_, i) =>
-    i === 0 ? 2 : i === length - 1 ? 3 : 20 + ((seed * 31 + i * 7) % 3000),
-  );
 
 describe.skipIf(!shipped)('MicroBatcher', () => {
   let backend: InferenceBackend;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { WaferError } from '../../errors.js';
 import type { InferenceBackend, ModelBatch } from '../../inference/backend.js';
+import { DEFAULT_WAF_OPTIONS } from '../options.js';
 import {
   CONTROL,
   CONTROL_SLOTS,
@@ -30,7 +31,7 @@ function workerPath(): string {
 }
 
 /** Tokens the first data buffer holds: the engine's default `batching.maxTokens`. It grows on demand. */
-const INITIAL_CAPACITY = 1024;
+const INITIAL_CAPACITY = DEFAULT_WAF_OPTIONS.batching.maxTokens;
 
 /** One started worker and the shared memory it reads. */
 interface Channel {
