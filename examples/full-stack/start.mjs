@@ -8,7 +8,12 @@ import { parseArgs } from 'node:util';
 import { createTrafficGenerator, formatSummary } from '@wafer/example-traffic-generator';
 import { startStack } from './stack.mjs';
 
+// pnpm 9 forwards the `--` of `pnpm demo -- --rate 50` to the script; parseArgs would read everything
+// after it as positionals and refuse them.
+const args = process.argv.slice(2);
+if (args[0] === '--') args.shift();
 const { values } = parseArgs({
+  args,
   options: {
     rate: { type: 'string', default: '30' },
     duration: { type: 'string', default: '120' },

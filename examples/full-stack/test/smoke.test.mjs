@@ -88,6 +88,7 @@ it('the demo command starts everything, prints the URLs and a live summary, and 
     process.execPath,
     [
       script,
+      '--', // as `pnpm demo -- --rate …` (the README's form) passes them: pnpm 9 forwards the `--`
       '--rate',
       '20',
       '--duration',
