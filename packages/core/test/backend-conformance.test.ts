@@ -130,8 +130,8 @@ if (shipped) {
  * Registers the conformance cases for one backend. Every case holds for any correct backend: add cases
  * here (not in a backend's own test) so that all implementations keep answering alike.
  */
-function describeBackendConformance(name: string, factory: BackendFactory): void {
-  describe.skipIf(!shipped)(`InferenceBackend conformance: ${name}`, () => {
+function describeBackendConformance(name: string, factory: BackendFactory, variant?: string): void {
+  describe.skipIf(!shipped)(`InferenceBackend conformance: ${name}${variant ? ` (${variant})` : ''}`, () => {
     let backend: InferenceBackend;
 
     beforeAll(async () => {
@@ -247,4 +247,10 @@ function describeBackendConformance(name: string, factory: BackendFactory): void
 }
 
 describeBackendConformance('onnxruntime-node', (bytes) => createOnnxNodeBackend(bytes));
+// The public InferenceSession API: what the node backend falls back to when its native binding is not the expected one.
+describeBackendConformance(
+  'onnxruntime-node',
+  (bytes) => createOnnxNodeBackend(bytes, { direct: false }),
+  'public API',
+);
 describeBackendConformance('onnxruntime-web', (bytes) => createOnnxWebBackend(bytes));

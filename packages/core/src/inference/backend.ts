@@ -18,6 +18,11 @@ export interface InferenceBackend {
   readonly name: string;
   /** Returns `batchSize × labels` probabilities, row-major. */
   run(batch: ModelBatch): Promise<Float32Array>;
+  /**
+   * The same run on the calling thread, without a turn of the event loop; only where the runtime allows it
+   * (onnxruntime-node). The inference worker uses it: the thread exists to block on the model.
+   */
+  runSync?(batch: ModelBatch): Float32Array;
   close(): Promise<void>;
 }
 
