@@ -24,7 +24,9 @@ import { readJsonl } from '../windows/read-jsonl.js';
  * attack data. The rule must skip no attack example:
  *
  * 1. every attack text of every dataset list (before placement), as a field value, normalized by
- *    core's extractor exactly as a query parameter would be;
+ *    core's extractor exactly as a query parameter would be, and as the request path (`/text`,
+ *    `/app/text`, or the text itself when it starts with `/`; texts with `?` or `#` are left out of
+ *    this part, since those characters end a path and the rest lands elsewhere);
  * 2. every attack request of every corpus split (train, validation, test, OOD): the field(s) the
  *    payload was placed in, and — for whole-request sources without a placement — the request
  *    must keep at least one field for the model;
@@ -73,6 +75,7 @@ async function main(): Promise<number> {
 
   // 1. Raw attack texts of every source, as a query value.
   const texts: Counts = { checked: 0, skipped: 0, examples: [] };
+  const textsAsPaths: Counts = { checked: 0, skipped: 0, examples: [] };
   const wholeRequests: Counts = { checked: 0, skipped: 0, examples: [] };
   const { outputs } = readSources(datasetsDir, new Rng(1));
   for (const output of outputs) {
@@ -86,6 +89,20 @@ async function main(): Promise<number> {
       }).filter((f) => f.location === 'query' && f.kind === 'value');
       const skipped = fields.length > 0 && fields.every(isInertField);
       note(texts, skipped, `${sample.source}/${sample.sourceFile}: ${JSON.stringify(sample.text)}`);
+      if (/[?#]/.test(sample.text)) continue;
+      const targets = sample.text.startsWith('/')
+        ? [sample.text]
+        : [`/${sample.text}`, `/app/${sample.text}`];
+      for (const url of targets) {
+        const path = fieldsOf({ method: 'GET', url, headers: {}, label: 'attack' }).filter(
+          (f) => f.location === 'path',
+        );
+        note(
+          textsAsPaths,
+          path.length > 0 && path.every(isInertField),
+          `${sample.source}/${sample.sourceFile} as ${JSON.stringify(url)}`,
+        );
+      }
     }
     for (const { record } of output.records) {
       if (record.label === 'benign') continue;
@@ -156,6 +173,7 @@ async function main(): Promise<number> {
   const report = {
     rule: 'isInertField (packages/core/src/waf/fast-path.ts)',
     attackTexts: texts,
+    attackTextsAsPaths: textsAsPaths,
     placedAttackFields: placed,
     attackRequestsWithoutPlacement: wholeRequests,
     benign: {
@@ -167,13 +185,13 @@ async function main(): Promise<number> {
   const json = JSON.stringify(report, null, 2);
   if (values.out) writeFileSync(values.out, `${json}\n`);
   process.stdout.write(`${json}\n`);
-  const dropped = texts.skipped + placed.skipped + wholeRequests.skipped;
+  const dropped = texts.skipped + textsAsPaths.skipped + placed.skipped + wholeRequests.skipped;
   if (dropped > 0) {
     process.stderr.write(`fast-path audit FAILED: ${dropped} attack examples would skip the model\n`);
     return 1;
   }
   process.stderr.write(
-    `fast-path audit passed: 0 of ${texts.checked + placed.checked + wholeRequests.checked} attack examples skipped\n`,
+    `fast-path audit passed: 0 of ${texts.checked + textsAsPaths.checked + placed.checked + wholeRequests.checked} attack examples skipped\n`,
   );
   return 0;
 }
