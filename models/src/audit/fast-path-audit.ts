@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  // 1. Raw attack texts of every source, as a query value.
+  // 1. Raw attack texts of every source, as a query value and as the request path.
   const texts: Counts = { checked: 0, skipped: 0, examples: [] };
   const textsAsPaths: Counts = { checked: 0, skipped: 0, examples: [] };
   const wholeRequests: Counts = { checked: 0, skipped: 0, examples: [] };

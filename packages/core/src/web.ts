@@ -20,7 +20,7 @@ export * from './inference/backend.js';
 export * from './inference/onnx-web-backend.js';
 export * from './waf/decision.js';
 export * from './waf/options.js';
-export { isInertField, FAST_PATH_MAX_LENGTH } from './waf/fast-path.js';
+export { isInertField, FAST_PATH_MAX_LENGTH, FAST_PATH_MAX_PATH_LENGTH } from './waf/fast-path.js';
 export { toAttackScore, ATTACK_SCORE_AT_THRESHOLD } from './waf/attack-score.js';
 export { createWafEngine, type Waf, type WafStats, type WafModelInfo } from './waf/engine.js';
 export { loadModelBundle, type ModelBundle } from './waf/model-bundle.js';

@@ -11,8 +11,8 @@ export interface OnnxNodeBackendOptions {
    * Run the session through onnxruntime-node's native binding, synchronously, instead of its public
    * `InferenceSession` (default true; falls back to the public API when the binding is not the one this
    * version was written against). Why: the public `run()` defers every call with `setImmediate` and wraps
-   * inputs and outputs in JavaScript checks; on the inference worker that costs ~60–90 µs per model run
-   * (a 21-token window: 288 against 375 µs round trip, measured), more than a short window's own compute.
+   * inputs and outputs in JavaScript checks, and the inference worker has no use for either: its round trip
+   * for one 8–21-token window was ~20 µs faster p50 with `runSync` (interleaved A/B, 3 × 1,500 runs).
    */
   readonly direct?: boolean;
 }
@@ -36,7 +36,7 @@ function sessionOptions(threads: number): InferenceSession.SessionOptions {
   };
 }
 
-/** What Wafer uses of onnxruntime-node's native session (`dist/binding.js`, the same in 1.17 – 1.30). */
+/** What Wafer uses of onnxruntime-node's native session (`dist/binding.js`; typed in its `binding.d.ts`). */
 interface NativeSession {
   loadModel(buffer: ArrayBufferLike, byteOffset: number, byteLength: number, options: object): void;
   readonly outputMetadata: ReadonlyArray<{ readonly name: string }>;
@@ -80,7 +80,7 @@ function corrupt(error: unknown): WaferError {
   );
 }
 
-/** Next turn of the event loop, as onnxruntime-node's own `run()` does: a caller never runs inside the caller's tick. */
+/** Runs `fn` at the next turn of the event loop, as onnxruntime-node's own `run()` does: never inside the caller's tick. */
 function deferred<T>(fn: () => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     setImmediate(() => {

@@ -68,6 +68,10 @@ function inertPath(text: string): boolean {
   return true;
 }
 
+function inertWordOrPath(text: string): boolean {
+  return inert(text) || inertPath(text);
+}
+
 /**
  * Whether a field's value cannot carry an attack, so scoring it with the model is skipped: its
  * normalized value *and* the raw text it came from are each either a number-like string (a digit,
@@ -97,6 +101,6 @@ function inertPath(text: string): boolean {
 export function isInertField(
   field: Pick<Field, 'raw' | 'value'> & { readonly location?: Field['location'] },
 ): boolean {
-  const check = field.location === 'path' ? (text: string) => inert(text) || inertPath(text) : inert;
+  const check = field.location === 'path' ? inertWordOrPath : inert;
   return check(field.raw) && (field.value === field.raw || check(field.value));
 }

@@ -1,6 +1,6 @@
 export * from './decision.js';
 export * from './options.js';
-export { isInertField, FAST_PATH_MAX_LENGTH } from './fast-path.js';
+export { isInertField, FAST_PATH_MAX_LENGTH, FAST_PATH_MAX_PATH_LENGTH } from './fast-path.js';
 export { toAttackScore, ATTACK_SCORE_AT_THRESHOLD } from './attack-score.js';
 export { ATTACK_CLASS_SEVERITY, severityOf, type ThreatSeverity } from './severity.js';
 export { createWafEngine, type Waf, type WafStats, type WafModelInfo } from './engine.js';
