@@ -5,15 +5,12 @@
 //   behind ordinary browser headers), half benign, interleaved; cycled, so a payload comes back every 4,000
 //   requests, as when a scanner re-runs;
 // - fresh: the same, but every attack payload is new (the worst case for a score cache).
-import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { accessLogEntryToRequest, parseHttpMessage, streamAccessLog } from '@wafer/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseHttpMessage } from '@wafer/core';
 import { ATTACK_TEMPLATE_COUNT, attackRequests } from '../../packages/core/bench/attack-requests.mjs';
+import { readApacheLog } from '../../packages/core/bench/benign-mix.mjs';
 import { typicalBenignRequest } from '../../packages/core/bench/requests.mjs';
 
-const LOG = fileURLToPath(
-  new URL('../../../shared/datasets/elastic-apache-logs/apache_logs', import.meta.url),
-);
 const FIXTURES = new URL('../../packages/core/test/fixtures/http/', import.meta.url);
 const SKIP = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'expect']);
 const decoder = new TextDecoder();
@@ -51,13 +48,9 @@ export function fixtureRequests() {
 }
 
 export async function benignMix() {
-  if (existsSync(LOG)) {
-    const requests = [];
-    for await (const result of streamAccessLog(createReadStream(LOG))) {
-      if (!result.ok) continue;
-      const request = toAutocannon(accessLogEntryToRequest(result.entry));
-      if (request) requests.push(request);
-    }
+  const log = await readApacheLog();
+  if (log !== undefined) {
+    const requests = log.map(toAutocannon).filter(Boolean);
     return {
       requests,
       source: `${requests.length.toLocaleString('en-US')} requests of elastic-apache-logs, in log order`,

@@ -10,15 +10,21 @@ const LOG = fileURLToPath(
 );
 const FIXTURES = new URL('../test/fixtures/http/', import.meta.url);
 
+/** The Apache access log's requests (core `WafRequest`s, in log order), or `undefined` without the dataset. */
+export async function readApacheLog() {
+  if (!existsSync(LOG)) return undefined;
+  const requests = [];
+  for await (const result of streamAccessLog(createReadStream(LOG))) {
+    if (result.ok) requests.push(accessLogEntryToRequest(result.entry));
+  }
+  return requests;
+}
+
 /** `{ requests, source }`: the requests and a line saying where they come from. */
 export async function benignMix() {
-  if (existsSync(LOG)) {
-    const requests = [];
-    for await (const result of streamAccessLog(createReadStream(LOG))) {
-      if (result.ok) requests.push(accessLogEntryToRequest(result.entry));
-    }
-    return { requests, source: `${requests.length} requests of elastic-apache-logs (replayed in log order)` };
-  }
+  const log = await readApacheLog();
+  if (log !== undefined)
+    return { requests: log, source: `${log.length} requests of elastic-apache-logs (replayed in log order)` };
   const fixtures = readdirSync(FIXTURES)
     .filter((f) => f.startsWith('benign-'))
     .map((f) => parseHttpMessage(readFileSync(new URL(f, FIXTURES))))
